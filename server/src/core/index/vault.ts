@@ -1,0 +1,265 @@
+// VaultIndex: the files of one vault, their parsed syntax, every link's resolution, and the
+// reverse maps that make updates incremental (STYLE §3).
+//
+// Inputs are (NoteId, text) pairs plus the config; everything else is derived. `apply` re-parses
+// only the changed notes and re-resolves only the links whose lookup key one of the created or
+// deleted files can answer, then returns the notes whose diagnostics may have changed.
+import type { LoadedConfig } from '../configFile';
+import { parseNote } from '../parse/parseNote';
+import { headingKey } from '../text/headingKey';
+import { compareCodePoints, isInvisiblePath, isMarkdownPath } from '../text/paths';
+import type { NoteId, NoteSyntax, Problem } from '../types';
+import { FileLookup, keysReaching } from './lookup';
+import type { Resolution } from './resolve';
+import { planLookup, resolveLink } from './resolve';
+
+/** Why a note's content is not indexed. */
+export type SkipReason = 'tooLarge' | 'binary' | 'notUtf8' | 'unreadable';
+
+/** One change to the vault's files. */
+export type Change =
+	| { readonly kind: 'note'; readonly id: NoteId; readonly text: string }
+	| { readonly kind: 'skipped'; readonly id: NoteId; readonly problem: Problem }
+	/** A note known to exist whose text is not read yet (while indexing): links to it resolve. */
+	| { readonly kind: 'pending'; readonly id: NoteId }
+	| { readonly kind: 'attachment'; readonly id: NoteId }
+	| { readonly kind: 'deleted'; readonly id: NoteId };
+
+export interface NoteEntry {
+	readonly id: NoteId;
+	readonly kind: 'note';
+	/** Undefined for a skipped note (too large, binary…): it exists, but its content is unknown. */
+	readonly syntax: NoteSyntax | undefined;
+	/** The problem that made the note skipped. */
+	readonly skipped: Problem | undefined;
+	/** Its text is not read yet: no diagnostics, fragments into it are not checked. */
+	readonly pending: boolean;
+	/** One resolution per `syntax.links` entry. */
+	resolutions: readonly Resolution[];
+	/** Matches the config's `ignore` globs: not checked, not shown, but links to it resolve. */
+	readonly ignored: boolean;
+}
+
+export interface AttachmentEntry {
+	readonly id: NoteId;
+	readonly kind: 'attachment';
+}
+
+export type FileEntry = NoteEntry | AttachmentEntry;
+
+export class VaultIndex {
+	private readonly files = new Map<NoteId, FileEntry>();
+	private readonly lookup = new FileLookup();
+	/** Lookup key → the notes holding a link with that key, and how many such links. */
+	private readonly sourcesByKey = new Map<string, Map<NoteId, number>>();
+	/** Target → the notes linking to it (resolved or ambiguous links navigating there). */
+	private readonly incoming = new Map<NoteId, Map<NoteId, number>>();
+
+	constructor(readonly config: LoadedConfig) {}
+
+	/**
+	 * Applies changes (later entries for the same id win) and returns the notes whose
+	 * diagnostics may have changed, in code-point order.
+	 */
+	apply(changes: readonly Change[]): NoteId[] {
+		const touched = new Set<NoteId>();
+		const keysToRecheck = new Set<string>();
+		for (const change of changes) {
+			if (isInvisiblePath(change.id)) continue;
+			this.applyOne(change, touched, keysToRecheck);
+		}
+		const sources = new Set<NoteId>();
+		for (const key of keysToRecheck) {
+			for (const source of this.sourcesByKey.get(key)?.keys() ?? []) sources.add(source);
+		}
+		for (const source of sources) {
+			const entry = this.files.get(source);
+			if (entry?.kind === 'note') this.resolveNote(entry, touched);
+		}
+		return [...touched].sort(compareCodePoints);
+	}
+
+	/** Every file of the vault, in code-point order. */
+	ids(): NoteId[] {
+		return [...this.files.keys()].sort(compareCodePoints);
+	}
+
+	/** Every note (not attachment), in code-point order. */
+	noteIds(): NoteId[] {
+		return this.ids().filter((id) => this.files.get(id)!.kind === 'note');
+	}
+
+	get size(): number {
+		return this.files.size;
+	}
+
+	file(id: NoteId): FileEntry | undefined {
+		return this.files.get(id);
+	}
+
+	note(id: NoteId): NoteEntry | undefined {
+		const entry = this.files.get(id);
+		return entry?.kind === 'note' ? entry : undefined;
+	}
+
+	/** The notes with at least one link navigating to `id`, in code-point order. */
+	linkingNotes(id: NoteId): NoteId[] {
+		return [...(this.incoming.get(id)?.keys() ?? [])].sort(compareCodePoints);
+	}
+
+	/** The lookup used for resolution; features use it to resolve hypothetical targets. */
+	get fileLookup(): FileLookup {
+		return this.lookup;
+	}
+
+	private applyOne(change: Change, touched: Set<NoteId>, keysToRecheck: Set<string>): void {
+		const previous = this.files.get(change.id);
+		if (change.kind === 'deleted') {
+			if (!previous) return;
+			this.removeFile(previous, touched, keysToRecheck);
+			return;
+		}
+		const kind = change.kind === 'attachment' ? 'attachment' : 'note';
+		// A file is a note by its name; a `.md` reported as an attachment (or the reverse) is corrected here.
+		if ((kind === 'note') !== isMarkdownPath(change.id)) return;
+		if (previous && previous.kind !== kind) this.removeFile(previous, touched, keysToRecheck);
+		const existed = this.files.get(change.id) !== undefined;
+		if (change.kind === 'attachment') {
+			if (existed) return;
+			this.files.set(change.id, { id: change.id, kind: 'attachment' });
+			this.lookup.add(change.id, 'attachment');
+			for (const key of keysReaching(change.id)) keysToRecheck.add(key);
+			return;
+		}
+		const old = existed ? (this.files.get(change.id) as NoteEntry) : undefined;
+		const entry = this.makeNote(change);
+		if (old) this.forgetLinks(old);
+		else {
+			this.lookup.add(change.id, 'note');
+			for (const key of keysReaching(change.id)) keysToRecheck.add(key);
+		}
+		this.files.set(change.id, entry);
+		this.rememberKeys(entry);
+		this.resolveNote(entry, touched);
+		if (!old || targetsChanged(old, entry)) this.touchFragmentLinks(change.id, touched);
+	}
+
+	private makeNote(change: Exclude<Change, { kind: 'attachment' | 'deleted' }>): NoteEntry {
+		const ignored = this.config.isIgnored(change.id);
+		const base = { id: change.id, kind: 'note', resolutions: [], ignored } as const;
+		if (change.kind === 'pending') return { ...base, syntax: undefined, skipped: undefined, pending: true };
+		if (change.kind === 'skipped') return { ...base, syntax: undefined, skipped: change.problem, pending: false };
+		const syntax = parseNote(change.id, change.text, this.config);
+		return { ...base, syntax, skipped: undefined, pending: false };
+	}
+
+	private removeFile(entry: FileEntry, touched: Set<NoteId>, keysToRecheck: Set<string>): void {
+		this.files.delete(entry.id);
+		this.lookup.remove(entry.id, entry.kind);
+		for (const key of keysReaching(entry.id)) keysToRecheck.add(key);
+		if (entry.kind === 'note') {
+			this.forgetLinks(entry);
+			touched.add(entry.id);
+		}
+	}
+
+	/** Resolves every link of a note again and updates the incoming map. */
+	private resolveNote(entry: NoteEntry, touched: Set<NoteId>): void {
+		this.forgetIncoming(entry);
+		const links = entry.syntax?.links ?? [];
+		entry.resolutions = links.map((link) => resolveLink(this.lookup, entry.id, link));
+		for (const resolution of entry.resolutions) {
+			if (resolution.target !== undefined) count(this.incoming, resolution.target, entry.id, 1);
+		}
+		touched.add(entry.id);
+	}
+
+	private rememberKeys(entry: NoteEntry): void {
+		for (const link of entry.syntax?.links ?? []) {
+			const key = planLookup(entry.id, link).key;
+			if (key !== undefined) count(this.sourcesByKey, key, entry.id, 1);
+		}
+	}
+
+	/** Drops a note's links from every reverse map. */
+	private forgetLinks(entry: NoteEntry): void {
+		for (const link of entry.syntax?.links ?? []) {
+			const key = planLookup(entry.id, link).key;
+			if (key !== undefined) count(this.sourcesByKey, key, entry.id, -1);
+		}
+		this.forgetIncoming(entry);
+		entry.resolutions = [];
+	}
+
+	private forgetIncoming(entry: NoteEntry): void {
+		for (const resolution of entry.resolutions) {
+			if (resolution.target !== undefined) count(this.incoming, resolution.target, entry.id, -1);
+		}
+	}
+
+	/** Headings or block ids of `id` changed: links into it with a fragment must be checked again. */
+	private touchFragmentLinks(id: NoteId, touched: Set<NoteId>): void {
+		for (const source of this.incoming.get(id)?.keys() ?? []) {
+			const entry = this.note(source);
+			if (!entry?.syntax) continue;
+			const hasFragmentLink = entry.syntax.links.some(
+				(link, index) => link.fragment !== undefined && entry.resolutions[index]?.target === id,
+			);
+			if (hasFragmentLink) touched.add(source);
+		}
+	}
+
+	/**
+	 * A deterministic text of everything derived, to compare an incrementally updated index
+	 * with one built from scratch.
+	 */
+	dump(): string {
+		const lines: string[] = [];
+		for (const id of this.ids()) {
+			const entry = this.files.get(id)!;
+			if (entry.kind === 'attachment') {
+				lines.push(`${id} (attachment)`);
+				continue;
+			}
+			const flags = [entry.skipped && 'skipped', entry.pending && 'pending', entry.ignored && 'ignored'].filter(Boolean);
+			lines.push(`${id}${flags.map((flag) => ` (${flag})`).join('')}`);
+			entry.syntax?.links.forEach((link, index) => {
+				const resolution = entry.resolutions[index]!;
+				const where = `${link.range.start.line}:${link.range.start.character}`;
+				const candidates = resolution.candidates ? ` {${resolution.candidates.join(', ')}}` : '';
+				lines.push(`  ${where} ${link.kind} '${link.target}' → ${resolution.status} ${resolution.target ?? '-'}${candidates}`);
+			});
+			const linking = this.linkingNotes(id);
+			if (linking.length > 0) lines.push(`  ← ${linking.join(', ')}`);
+		}
+		for (const key of [...this.sourcesByKey.keys()].sort(compareCodePoints)) {
+			const sources = [...this.sourcesByKey.get(key)!.entries()].sort((a, b) => compareCodePoints(a[0], b[0]));
+			lines.push(`key '${key}': ${sources.map(([source, n]) => `${source}×${n}`).join(', ')}`);
+		}
+		return lines.join('\n');
+	}
+}
+
+/** Whether the headings or block ids a link fragment can name differ between two versions. */
+function targetsChanged(before: NoteEntry, after: NoteEntry): boolean {
+	const anchors = (entry: NoteEntry) =>
+		[
+			...(entry.syntax?.headings ?? []).map((heading) => `${heading.level} ${headingKey(heading.text)}`),
+			...(entry.syntax?.blockIds ?? []).map((block) => `^${block.id}`),
+			entry.syntax ? '' : 'unknown',
+		].join('\n');
+	return anchors(before) !== anchors(after);
+}
+
+function count(map: Map<string, Map<NoteId, number>>, key: string, id: NoteId, delta: number): void {
+	let inner = map.get(key);
+	if (!inner) {
+		if (delta < 0) return;
+		inner = new Map();
+		map.set(key, inner);
+	}
+	const next = (inner.get(id) ?? 0) + delta;
+	if (next > 0) inner.set(id, next);
+	else inner.delete(id);
+	if (inner.size === 0) map.delete(key);
+}

@@ -1,0 +1,115 @@
+// Publishes diagnostics for the notes an update touched, debounced, in chunks that keep the
+// server responsive, and only when a note's diagnostics differ from what was last sent
+// (marksman's calcDiagnosticsUpdate). Correctness is never debounced: the index is already
+// up to date when a publish is scheduled.
+import type { Connection } from 'vscode-languageserver';
+import type { Locale, NoteId } from '../core';
+import { computeDiagnostics, formatMessage } from '../core';
+import { toLspDiagnostic } from './convert';
+import type { VaultSession } from './vaultSession';
+
+const DEBOUNCE_MS = 30;
+const CHUNK = 500;
+
+export type DiagnosticsScope = 'vault' | 'openFiles';
+
+export class DiagnosticsPublisher {
+	private readonly lastSent = new Map<string, string>();
+	private readonly pending = new Map<VaultSession, Set<NoteId>>();
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private flushing: Promise<void> = Promise.resolve();
+	/** Resolves when everything scheduled so far has been sent. */
+	private idleWaiters: (() => void)[] = [];
+
+	constructor(
+		private readonly connection: Connection,
+		private readonly locale: Locale,
+		private readonly isOpen: (uri: string) => boolean,
+		private readonly scopeOf: (session: VaultSession) => DiagnosticsScope,
+	) {}
+
+	schedule(session: VaultSession, ids: Iterable<NoteId>): void {
+		let set = this.pending.get(session);
+		if (!set) this.pending.set(session, (set = new Set()));
+		for (const id of ids) set.add(id);
+		this.timer ??= setTimeout(() => {
+			this.timer = undefined;
+			this.flushing = this.flushing.then(() => this.flush());
+		}, DEBOUNCE_MS);
+	}
+
+	/** Every note of the session, e.g. after loading or a config change. */
+	scheduleAll(session: VaultSession): void {
+		const ids = session.vault.noteIds();
+		const current = new Set(ids.map((id) => session.uriOf(id)));
+		current.add(session.configUri);
+		// Notes that vanished with a reload still need their old diagnostics cleared.
+		for (const uri of [...this.lastSent.keys()]) {
+			if (uri.startsWith(session.uri + '/') && !current.has(uri)) this.send(uri, []);
+		}
+		this.schedule(session, ids);
+		this.publishConfig(session);
+	}
+
+	/** Waits until nothing is scheduled or being sent. */
+	whenIdle(): Promise<void> {
+		if (this.timer === undefined && this.pending.size === 0) return this.flushing;
+		return new Promise((resolve) => this.idleWaiters.push(resolve));
+	}
+
+	/** Clears every diagnostic this session published (the folder was removed). */
+	clearSession(session: VaultSession): void {
+		for (const uri of [...this.lastSent.keys()]) {
+			if (uri.startsWith(session.uri + '/')) this.send(uri, []);
+		}
+	}
+
+	publishConfig(session: VaultSession): void {
+		const diagnostics = session.config.problems.map((problem) =>
+			toLspDiagnostic({
+				range: problem.range,
+				severity: 'error',
+				code: problem.code,
+				message: formatMessage(problem.message, this.locale),
+			}),
+		);
+		this.sendIfChanged(session.configUri, diagnostics);
+	}
+
+	private async flush(): Promise<void> {
+		while (this.pending.size > 0) {
+			const [session, ids] = this.pending.entries().next().value!;
+			this.pending.delete(session);
+			const list = [...ids];
+			for (let start = 0; start < list.length; start += CHUNK) {
+				for (const id of list.slice(start, start + CHUNK)) this.publishNote(session, id);
+				// Let requests and edits in between chunks of a large vault.
+				if (start + CHUNK < list.length) await new Promise((resolve) => setImmediate(resolve));
+			}
+		}
+		if (this.timer === undefined && this.pending.size === 0) {
+			for (const resolve of this.idleWaiters.splice(0)) resolve();
+		}
+	}
+
+	private publishNote(session: VaultSession, id: NoteId): void {
+		const uri = session.uriOf(id);
+		const wanted = this.scopeOf(session) === 'vault' || this.isOpen(uri);
+		const diagnostics = wanted ? computeDiagnostics(session.vault, id, this.locale).map(toLspDiagnostic) : [];
+		this.sendIfChanged(uri, diagnostics);
+	}
+
+	private sendIfChanged(uri: string, diagnostics: ReturnType<typeof toLspDiagnostic>[]): void {
+		const text = JSON.stringify(diagnostics);
+		const previous = this.lastSent.get(uri);
+		// Nothing sent before means the client shows nothing: an empty list need not be sent.
+		if (previous === text || (previous === undefined && diagnostics.length === 0)) return;
+		this.send(uri, diagnostics);
+	}
+
+	private send(uri: string, diagnostics: ReturnType<typeof toLspDiagnostic>[]): void {
+		if (diagnostics.length === 0) this.lastSent.delete(uri);
+		else this.lastSent.set(uri, JSON.stringify(diagnostics));
+		void this.connection.sendDiagnostics({ uri, diagnostics });
+	}
+}

@@ -1,0 +1,129 @@
+// One vault (one workspace folder) inside the language server: its root, config file and
+// index, and the loading state. The index is replaced as a whole when the config changes.
+import * as path from 'node:path';
+import type { Change, LoadedConfig, NoteId } from '../core';
+import { CONFIG_FILE_NAME, VaultIndex, isInvisiblePath, loadConfig } from '../core';
+import type { FileSystem } from '../workspace/fileSystem';
+import type { ConfigFile } from '../workspace/loadVault';
+import { loadVault, readConfigFile } from '../workspace/loadVault';
+import { readNote } from '../workspace/readNote';
+import { scanVault } from '../workspace/scanVault';
+import { toAbsolutePath, toNoteId } from '../workspace/vaultPaths';
+import { pathToUri } from './convert';
+import type { Logger } from './guard';
+
+export interface LoadCallbacks {
+	readonly onBatch: (touched: readonly NoteId[], done: number, total: number) => void;
+}
+
+export class VaultSession {
+	readonly uri: string;
+	vault: VaultIndex;
+	configFile: ConfigFile;
+	indexing = false;
+	/** Bumped on every reload, so that a reload started later wins over an earlier one. */
+	private generation = 0;
+
+	constructor(
+		readonly root: string,
+		private readonly fs: FileSystem,
+		private readonly logger: Logger,
+		/** The text of a note open in an editor, which wins over the disk. */
+		private readonly overlay: (id: NoteId) => string | undefined,
+	) {
+		this.uri = pathToUri(root);
+		this.configFile = { path: path.join(root, CONFIG_FILE_NAME), text: undefined, loaded: loadConfig(undefined) };
+		this.vault = new VaultIndex(this.configFile.loaded);
+	}
+
+	get config(): LoadedConfig {
+		return this.configFile.loaded;
+	}
+
+	get configUri(): string {
+		return pathToUri(this.configFile.path);
+	}
+
+	/** The NoteId of an absolute path in this vault; undefined outside it or when invisible. */
+	idOf(absolutePath: string): NoteId | undefined {
+		const id = toNoteId(this.root, absolutePath);
+		return id === undefined || isInvisiblePath(id) ? undefined : id;
+	}
+
+	isConfigPath(absolutePath: string): boolean {
+		return toNoteId(this.root, absolutePath) === CONFIG_FILE_NAME;
+	}
+
+	pathOf(id: NoteId): string {
+		return toAbsolutePath(this.root, id);
+	}
+
+	uriOf(id: NoteId): string {
+		return pathToUri(this.pathOf(id));
+	}
+
+	/** (Re)reads the config and every file. Returns false when a later reload superseded this one. */
+	async load(callbacks: LoadCallbacks): Promise<boolean> {
+		const generation = ++this.generation;
+		this.indexing = true;
+		try {
+			this.configFile = await readConfigFile(this.fs, this.root).catch((error: Error) => {
+				this.logger.warn(`cannot read ${CONFIG_FILE_NAME} in ${this.root}: ${error.message}`);
+				return { path: path.join(this.root, CONFIG_FILE_NAME), text: undefined, loaded: loadConfig(undefined) };
+			});
+			const isStale = () => generation !== this.generation;
+			if (isStale()) return false;
+			// Requests are served from the new index while it fills.
+			this.vault = new VaultIndex(this.configFile.loaded);
+			const loaded = await loadVault(this.fs, this.root, this.vault, {
+				overlay: this.overlay,
+				isCancelled: isStale,
+				onBatch: (touched, done, total) => {
+					if (!isStale()) callbacks.onBatch(touched, done, total);
+				},
+			});
+			if (isStale()) return false;
+			for (const warning of loaded.warnings) this.logger.warn(warning);
+			return true;
+		} finally {
+			if (generation === this.generation) this.indexing = false;
+		}
+	}
+
+	/** Reads files changed on disk and applies them; a document open in an editor keeps its text. */
+	async readChanges(ids: readonly NoteId[]): Promise<NoteId[]> {
+		const changes = await Promise.all(ids.map((id) => this.readChange(id)));
+		return this.vault.apply(changes.flat());
+	}
+
+	private async readChange(id: NoteId): Promise<Change[]> {
+		const absolute = this.pathOf(id);
+		const stat = await this.fs.stat(absolute).catch(() => undefined);
+		if (!stat) return [{ kind: 'deleted', id }, ...this.filesUnder(id).map((inner): Change => ({ kind: 'deleted', id: inner }))];
+		if (stat.kind === 'directory') return this.scanFolder(id);
+		if (!id.toLowerCase().endsWith('.md')) return [{ kind: 'attachment', id }];
+		const open = this.overlay(id);
+		if (open !== undefined) return [{ kind: 'note', id, text: open }];
+		return [await readNote(this.fs, absolute, id, this.config.config.maxFileSize)];
+	}
+
+	/** A folder appeared (moved in, or created with files): index what it holds. */
+	private async scanFolder(id: NoteId): Promise<Change[]> {
+		const { files } = await scanVault(this.fs, this.root);
+		const prefix = id + '/';
+		const inside = files.filter((file) => file.id.startsWith(prefix) && this.vault.file(file.id) === undefined);
+		return Promise.all(
+			inside.map(
+				(file): Promise<Change> =>
+					file.kind === 'attachment'
+						? Promise.resolve({ kind: 'attachment', id: file.id })
+						: readNote(this.fs, this.pathOf(file.id), file.id, this.config.config.maxFileSize),
+			),
+		);
+	}
+
+	private filesUnder(folderId: NoteId): NoteId[] {
+		const prefix = folderId + '/';
+		return this.vault.ids().filter((id) => id.startsWith(prefix));
+	}
+}

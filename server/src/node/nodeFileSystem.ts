@@ -1,0 +1,47 @@
+// The FileSystem of the real disk, on node:fs.
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import type { DirectoryEntry, EntryKind, FileSystem, FileStat, WatchEvent } from '../workspace/fileSystem';
+
+export const nodeFileSystem: FileSystem = {
+	async readDirectory(folder: string): Promise<DirectoryEntry[]> {
+		const entries = await fsp.readdir(folder, { withFileTypes: true });
+		return entries.map((entry) => ({ name: entry.name, kind: kindOf(entry) }));
+	},
+	async stat(file: string): Promise<FileStat> {
+		const stat = await fsp.stat(file);
+		return { kind: kindOf(stat), size: stat.size, mtimeMs: stat.mtimeMs };
+	},
+	async readFile(file: string): Promise<Uint8Array> {
+		return fsp.readFile(file);
+	},
+	async realPath(file: string): Promise<string> {
+		return fsp.realpath(file);
+	},
+	watch(root, onEvent, onError) {
+		try {
+			const watcher = fs.watch(root, { recursive: true }, (_event, name) => {
+				if (!name) return;
+				const absolute = path.join(root, name.toString());
+				// fs.watch does not tell created from deleted: look.
+				fsp.stat(absolute).then(
+					(): void => onEvent({ type: 'changed', path: absolute } satisfies WatchEvent),
+					(): void => onEvent({ type: 'deleted', path: absolute }),
+				);
+			});
+			watcher.on('error', onError);
+			return { dispose: () => watcher.close() };
+		} catch (error) {
+			onError(error as Error);
+			return undefined;
+		}
+	},
+};
+
+function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
+	if (entry.isSymbolicLink()) return 'symlink';
+	if (entry.isFile()) return 'file';
+	if (entry.isDirectory()) return 'directory';
+	return 'other';
+}

@@ -1,0 +1,81 @@
+// Loads a whole vault from disk into a VaultIndex: the config, the file list, then every note's
+// text. The CLI and the language server both load through here, so they see the same vault.
+import * as path from 'node:path';
+import type { Change, LoadedConfig, NoteId } from '../core';
+import type { VaultIndex } from '../core';
+import { CONFIG_FILE_NAME, loadConfig } from '../core';
+import type { FileSystem } from './fileSystem';
+import { readNote } from './readNote';
+import type { VaultFile } from './scanVault';
+import { scanVault } from './scanVault';
+import { toAbsolutePath } from './vaultPaths';
+
+/** Notes read at the same time: enough to keep the disk busy, few enough to bound memory. */
+const READ_CONCURRENCY = 64;
+
+export interface ConfigFile {
+	/** Absolute path of the config file that was (or would be) read. */
+	readonly path: string;
+	/** Its text, or undefined when there is no such file. */
+	readonly text: string | undefined;
+	readonly loaded: LoadedConfig;
+}
+
+export async function readConfigFile(fs: FileSystem, root: string, configPath?: string): Promise<ConfigFile> {
+	const file = configPath ?? path.join(root, CONFIG_FILE_NAME);
+	let text: string | undefined;
+	try {
+		text = new TextDecoder().decode(await fs.readFile(file));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || configPath !== undefined) throw error;
+	}
+	return { path: file, text, loaded: loadConfig(text) };
+}
+
+export interface LoadOptions {
+	/** Called after each batch of notes is indexed, with the notes it touched. */
+	readonly onBatch?: (touched: readonly NoteId[], done: number, total: number) => void;
+	/** Checked between batches; loading stops early when it returns true. */
+	readonly isCancelled?: () => boolean;
+	/** Texts that win over the disk (documents open in an editor). */
+	readonly overlay?: (id: NoteId) => string | undefined;
+}
+
+export interface LoadedVault {
+	readonly vault: VaultIndex;
+	readonly files: readonly VaultFile[];
+	readonly warnings: readonly string[];
+}
+
+/** Loads into `vault` (a new, empty index: callers may already serve requests from it). */
+export async function loadVault(
+	fs: FileSystem,
+	root: string,
+	vault: VaultIndex,
+	options: LoadOptions = {},
+): Promise<LoadedVault> {
+	const config = vault.config;
+	const { files, warnings } = await scanVault(fs, root);
+	// Every file is known before any text is read, so links resolve right from the first batch.
+	vault.apply(files.map((file): Change => ({ kind: file.kind === 'note' ? 'pending' : 'attachment', id: file.id })));
+	const notes = files.filter((file) => file.kind === 'note');
+	for (let start = 0; start < notes.length; start += READ_CONCURRENCY) {
+		if (options.isCancelled?.()) break;
+		const batch = notes.slice(start, start + READ_CONCURRENCY);
+		const read = await Promise.all(batch.map((file) => readWithOverlay(fs, root, file.id, config, options)));
+		// A note opened in an editor while its file was being read keeps the editor's text.
+		const changes = read.map((change): Change => {
+			const text = options.overlay?.(change.id);
+			return text === undefined ? change : { kind: 'note', id: change.id, text };
+		});
+		const touched = vault.apply(changes);
+		options.onBatch?.(touched, Math.min(start + READ_CONCURRENCY, notes.length), notes.length);
+	}
+	return { vault, files, warnings };
+}
+
+function readWithOverlay(fs: FileSystem, root: string, id: NoteId, config: LoadedConfig, options: LoadOptions): Promise<Change> {
+	const text = options.overlay?.(id);
+	if (text !== undefined) return Promise.resolve({ kind: 'note', id, text });
+	return readNote(fs, toAbsolutePath(root, id), id, config.config.maxFileSize);
+}

@@ -1,0 +1,149 @@
+// Runs the language server in-process over a pair of real streams and talks to it as a client
+// would: JSON-RPC messages, server requests answered, notifications collected, and waits that
+// are driven by events, never by sleeps.
+import { PassThrough } from 'node:stream';
+import type { Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+	ConfigurationRequest,
+	InitializeRequest,
+	InitializedNotification,
+	PublishDiagnosticsNotification,
+	RegistrationRequest,
+	StreamMessageReader,
+	StreamMessageWriter,
+	WorkDoneProgressCreateRequest,
+	createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { startServer } from '../../server/src/lsp/server';
+import type { FileSystem } from '../../server/src/workspace/fileSystem';
+
+export interface HarnessOptions {
+	readonly fs: FileSystem;
+	readonly roots: readonly string[];
+	/** `vaultNotes` settings answered to workspace/configuration. */
+	readonly settings?: Record<string, unknown>;
+	readonly locale?: string;
+	/** Whether the client offers to watch files (then the server's own watcher stays off). */
+	readonly clientWatches?: boolean;
+}
+
+export class LspHarness {
+	readonly diagnostics = new Map<string, Diagnostic[]>();
+	readonly progressEnded: Promise<void>;
+	private readonly waiters = new Set<() => void>();
+	private readonly streams: PassThrough[];
+	private version = 1;
+
+	private constructor(
+		readonly connection: ProtocolConnection,
+		streams: PassThrough[],
+		progressEnded: Promise<void>,
+	) {
+		this.streams = streams;
+		this.progressEnded = progressEnded;
+	}
+
+	static async start(options: HarnessOptions): Promise<LspHarness> {
+		const toServer = new PassThrough();
+		const toClient = new PassThrough();
+		const serverConnection = createConnection(
+			ProposedFeatures.all,
+			new StreamMessageReader(toServer),
+			new StreamMessageWriter(toClient),
+		);
+		startServer(serverConnection, options.fs);
+		const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+		let endProgress!: () => void;
+		const progressEnded = new Promise<void>((resolve) => (endProgress = resolve));
+		const harness = new LspHarness(connection, [toServer, toClient], progressEnded);
+		connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+			harness.diagnostics.set(params.uri, params.diagnostics);
+			harness.notify();
+		});
+		connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? {}));
+		connection.onRequest(RegistrationRequest.type, () => undefined);
+		connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+		connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
+			if (params.value.kind === 'end') endProgress();
+		});
+		connection.onNotification('window/logMessage', () => undefined);
+		connection.listen();
+		await connection.sendRequest(InitializeRequest.type, {
+			processId: null,
+			rootUri: null,
+			locale: options.locale ?? 'en',
+			capabilities: {
+				window: { workDoneProgress: true },
+				workspace: {
+					configuration: true,
+					workspaceFolders: true,
+					didChangeWatchedFiles: { dynamicRegistration: options.clientWatches ?? false },
+				},
+			},
+			workspaceFolders: options.roots.map((root) => ({ uri: URI.file(root).toString(), name: root })),
+		});
+		await connection.sendNotification(InitializedNotification.type, {});
+		return harness;
+	}
+
+	uri(absolutePath: string): string {
+		return URI.file(absolutePath).toString();
+	}
+
+	/** Resolves once `predicate` holds, re-checked after every diagnostics notification. */
+	waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+		if (predicate()) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.waiters.delete(check);
+				reject(new Error('timed out waiting for diagnostics'));
+			}, timeoutMs);
+			const check = () => {
+				if (!predicate()) return;
+				clearTimeout(timer);
+				this.waiters.delete(check);
+				resolve();
+			};
+			this.waiters.add(check);
+		});
+	}
+
+	codesOf(absolutePath: string): string[] {
+		return (this.diagnostics.get(this.uri(absolutePath)) ?? []).map((diagnostic) => String(diagnostic.code));
+	}
+
+	open(absolutePath: string, text: string): Promise<void> {
+		return this.connection.sendNotification('textDocument/didOpen', {
+			textDocument: { uri: this.uri(absolutePath), languageId: 'markdown', version: this.version++, text },
+		});
+	}
+
+	change(absolutePath: string, text: string): Promise<void> {
+		return this.connection.sendNotification('textDocument/didChange', {
+			textDocument: { uri: this.uri(absolutePath), version: this.version++ },
+			contentChanges: [{ text }],
+		});
+	}
+
+	close(absolutePath: string): Promise<void> {
+		return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: this.uri(absolutePath) } });
+	}
+
+	filesChanged(changes: { path: string; type: 1 | 2 | 3 }[]): Promise<void> {
+		return this.connection.sendNotification('workspace/didChangeWatchedFiles', {
+			changes: changes.map((change) => ({ uri: this.uri(change.path), type: change.type })),
+		});
+	}
+
+	async dispose(): Promise<void> {
+		await this.connection.sendRequest('shutdown').catch(() => undefined);
+		this.connection.dispose();
+		for (const stream of this.streams) stream.destroy();
+	}
+
+	private notify(): void {
+		for (const waiter of [...this.waiters]) waiter();
+	}
+}
