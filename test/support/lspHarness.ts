@@ -1,6 +1,8 @@
 // Runs the language server in-process over a pair of real streams and talks to it as a client
 // would: JSON-RPC messages, server requests answered, notifications collected, and waits that
 // are driven by events, never by sleeps.
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import type { Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import {
@@ -27,12 +29,15 @@ export interface HarnessOptions {
 	readonly locale?: string;
 	/** Whether the client offers to watch files (then the server's own watcher stays off). */
 	readonly clientWatches?: boolean;
+	/** More `workspace` client capabilities (e.g. `workspaceEdit` with resource operations). */
+	readonly workspaceCapabilities?: Record<string, unknown>;
 }
 
 export class LspHarness {
 	readonly diagnostics = new Map<string, Diagnostic[]>();
 	readonly progressEnded: Promise<void>;
 	private readonly waiters = new Set<() => void>();
+	private child: ChildProcess | undefined;
 	private readonly streams: PassThrough[];
 	private version = 1;
 
@@ -45,6 +50,7 @@ export class LspHarness {
 		this.progressEnded = progressEnded;
 	}
 
+	/** The server in this process, over a pair of PassThrough streams. */
 	static async start(options: HarnessOptions): Promise<LspHarness> {
 		const toServer = new PassThrough();
 		const toClient = new PassThrough();
@@ -54,10 +60,27 @@ export class LspHarness {
 			new StreamMessageWriter(toClient),
 		);
 		startServer(serverConnection, options.fs);
-		const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+		return LspHarness.connect(toClient, toServer, [toServer, toClient], options);
+	}
+
+	/** The bundled server as a child process over stdio (catches bundling mistakes). */
+	static async spawn(serverScript: string, options: Omit<HarnessOptions, 'fs'>): Promise<LspHarness> {
+		const child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+		const harness = await LspHarness.connect(child.stdout, child.stdin, [], options);
+		harness.child = child;
+		return harness;
+	}
+
+	private static async connect(
+		input: NodeJS.ReadableStream,
+		output: NodeJS.WritableStream,
+		streams: PassThrough[],
+		options: Omit<HarnessOptions, 'fs'>,
+	): Promise<LspHarness> {
+		const connection = createProtocolConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
 		let endProgress!: () => void;
 		const progressEnded = new Promise<void>((resolve) => (endProgress = resolve));
-		const harness = new LspHarness(connection, [toServer, toClient], progressEnded);
+		const harness = new LspHarness(connection, streams, progressEnded);
 		connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
 			harness.diagnostics.set(params.uri, params.diagnostics);
 			harness.notify();
@@ -80,6 +103,7 @@ export class LspHarness {
 					configuration: true,
 					workspaceFolders: true,
 					didChangeWatchedFiles: { dynamicRegistration: options.clientWatches ?? false },
+					...options.workspaceCapabilities,
 				},
 			},
 			workspaceFolders: options.roots.map((root) => ({ uri: URI.file(root).toString(), name: root })),
@@ -139,6 +163,13 @@ export class LspHarness {
 
 	async dispose(): Promise<void> {
 		await this.connection.sendRequest('shutdown').catch(() => undefined);
+		if (this.child) {
+			await this.connection.sendNotification('exit').catch(() => undefined);
+			const exited = new Promise((resolve) => this.child!.once('exit', resolve));
+			const timer = setTimeout(() => this.child!.kill(), 5000);
+			await exited;
+			clearTimeout(timer);
+		}
 		this.connection.dispose();
 		for (const stream of this.streams) stream.destroy();
 	}

@@ -62,7 +62,7 @@ export async function loadVault(
 	for (let start = 0; start < notes.length; start += READ_CONCURRENCY) {
 		if (options.isCancelled?.()) break;
 		const batch = notes.slice(start, start + READ_CONCURRENCY);
-		const read = await Promise.all(batch.map((file) => readWithOverlay(fs, root, file.id, config, options)));
+		const read = await Promise.all(batch.map((file) => readWithOverlay(fs, root, file, config, options)));
 		// A note opened in an editor while its file was being read keeps the editor's text.
 		const changes = read.map((change): Change => {
 			const text = options.overlay?.(change.id);
@@ -74,8 +74,14 @@ export async function loadVault(
 	return { vault, files, warnings };
 }
 
-function readWithOverlay(fs: FileSystem, root: string, id: NoteId, config: LoadedConfig, options: LoadOptions): Promise<Change> {
-	const text = options.overlay?.(id);
-	if (text !== undefined) return Promise.resolve({ kind: 'note', id, text });
-	return readNote(fs, toAbsolutePath(root, id), id, config.config.maxFileSize);
+function readWithOverlay(
+	fs: FileSystem,
+	root: string,
+	file: VaultFile,
+	config: LoadedConfig,
+	options: LoadOptions,
+): Promise<Change> {
+	const text = options.overlay?.(file.id);
+	if (text !== undefined) return Promise.resolve({ kind: 'note', id: file.id, text });
+	return readNote(fs, toAbsolutePath(root, file.id), file.id, config.config.maxFileSize, file.size);
 }

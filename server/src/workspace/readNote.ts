@@ -7,11 +7,19 @@ const BINARY_PROBE_BYTES = 8000;
 const LINE_ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export async function readNote(fs: FileSystem, absolutePath: string, id: NoteId, maxFileSize: number): Promise<Change> {
+/** `knownSize` (from a scan that just listed the file) saves a stat. */
+export async function readNote(
+	fs: FileSystem,
+	absolutePath: string,
+	id: NoteId,
+	maxFileSize: number,
+	knownSize?: number,
+): Promise<Change> {
 	let bytes: Uint8Array;
 	try {
-		const stat = await fs.stat(absolutePath);
-		if (stat.size > maxFileSize) return skipped(id, { id: 'fileTooLarge', args: { size: stat.size, limit: maxFileSize } });
+		const size = knownSize ?? (await fs.stat(absolutePath)).size;
+		// Never read a huge file just to reject it; a file that grew since is caught after the read.
+		if (size > maxFileSize) return skipped(id, { id: 'fileTooLarge', args: { size, limit: maxFileSize } });
 		bytes = await fs.readFile(absolutePath);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
@@ -23,7 +31,8 @@ export async function readNote(fs: FileSystem, absolutePath: string, id: NoteId,
 
 /** Turns a note's bytes into a Change; shared by disk reads and tests. */
 export function decodeNote(id: NoteId, bytes: Uint8Array, maxFileSize: number): Change {
-	if (bytes.length > maxFileSize) return skipped(id, { id: 'fileTooLarge', args: { size: bytes.length, limit: maxFileSize } });
+	if (bytes.length > maxFileSize)
+		return skipped(id, { id: 'fileTooLarge', args: { size: bytes.length, limit: maxFileSize } });
 	if (looksBinary(bytes)) return skipped(id, { id: 'fileBinary' });
 	try {
 		return { kind: 'note', id, text: decoder.decode(bytes) };

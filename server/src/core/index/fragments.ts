@@ -2,7 +2,8 @@
 import { headingKey } from '../text/headingKey';
 import type { BlockId, Heading, NoteSyntax } from '../types';
 
-export type Anchor = { readonly kind: 'heading'; readonly heading: Heading } | { readonly kind: 'block'; readonly block: BlockId };
+export type Anchor =
+	{ readonly kind: 'heading'; readonly heading: Heading } | { readonly kind: 'block'; readonly block: BlockId };
 
 /** Whether a fragment names a block (`^id`) rather than a heading. */
 export function isBlockFragment(fragment: string): boolean {
@@ -29,7 +30,12 @@ export function findAnchor(syntax: NoteSyntax, fragment: string): Anchor | undef
 }
 
 /** Finds `parts` as a chain of nested headings within `headings[from, to)`. */
-function findNested(headings: readonly Heading[], from: number, to: number, parts: readonly string[]): Heading | undefined {
+function findNested(
+	headings: readonly Heading[],
+	from: number,
+	to: number,
+	parts: readonly string[],
+): Heading | undefined {
 	for (let index = from; index < to; index++) {
 		const heading = headings[index]!;
 		if (headingKey(heading.text) !== parts[0]) continue;

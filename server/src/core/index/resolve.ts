@@ -45,10 +45,20 @@ function pathPlan(path: string | undefined, exact: boolean): LookupPlan {
 	return { mode: 'path', key: nameKey(path), outside: false, exact };
 }
 
-const SELF: Omit<Resolution, 'target'> = { status: 'resolved', targetIsNote: true, candidates: undefined, outside: false };
+const SELF: Omit<Resolution, 'target'> = {
+	status: 'resolved',
+	targetIsNote: true,
+	candidates: undefined,
+	outside: false,
+};
 
 /** Resolves one link of `sourceId` against the vault's files. */
-export function resolveLink(lookup: FileLookup, sourceId: NoteId, link: Link, plan = planLookup(sourceId, link)): Resolution {
+export function resolveLink(
+	lookup: FileLookup,
+	sourceId: NoteId,
+	link: Link,
+	plan = planLookup(sourceId, link),
+): Resolution {
 	if (link.target === '') return { ...SELF, target: sourceId };
 	if (plan.key === undefined) return broken(plan.outside);
 	const found = findCandidates(lookup, plan);
@@ -59,10 +69,12 @@ export function resolveLink(lookup: FileLookup, sourceId: NoteId, link: Link, pl
 	}
 	const { ids, kind } = found;
 	const targetIsNote = kind === 'note';
-	if (ids.length === 1) return { status: 'resolved', target: ids[0], targetIsNote, candidates: undefined, outside: false };
+	if (ids.length === 1)
+		return { status: 'resolved', target: ids[0], targetIsNote, candidates: undefined, outside: false };
 	const folder = nameKey(dirname(sourceId));
 	const local = ids.filter((id) => nameKey(dirname(id)) === folder);
-	if (local.length === 1) return { status: 'resolved', target: local[0], targetIsNote, candidates: undefined, outside: false };
+	if (local.length === 1)
+		return { status: 'resolved', target: local[0], targetIsNote, candidates: undefined, outside: false };
 	return { status: 'ambiguous', target: preferred(ids), targetIsNote, candidates: ids, outside: false };
 }
 
@@ -106,9 +118,7 @@ function tryVariants(key: string, find: (key: string, kind: FileKind) => readonl
 
 /** The candidate an ambiguous link navigates to: fewest segments, then shortest, then code-point order. */
 function preferred(ids: readonly NoteId[]): NoteId {
-	return [...ids].sort(
-		(a, b) => segments(a) - segments(b) || a.length - b.length || compareCodePoints(a, b),
-	)[0]!;
+	return [...ids].sort((a, b) => segments(a) - segments(b) || a.length - b.length || compareCodePoints(a, b))[0]!;
 }
 
 function segments(id: NoteId): number {

@@ -54,34 +54,54 @@ export class VaultIndex {
 	private readonly sourcesByKey = new Map<string, Map<NoteId, number>>();
 	/** Target → the notes linking to it (resolved or ambiguous links navigating there). */
 	private readonly incoming = new Map<NoteId, Map<NoteId, number>>();
+	/** Notes of the current `apply` whose headings or block ids changed. */
+	private readonly anchorsChanged = new Set<NoteId>();
+	private changeCount = 0;
 
 	constructor(readonly config: LoadedConfig) {}
+
+	/** Bumped by every `apply`: views cache what they derive from the index under (index, version). */
+	get version(): number {
+		return this.changeCount;
+	}
 
 	/**
 	 * Applies changes (later entries for the same id win) and returns the notes whose
 	 * diagnostics may have changed, in code-point order.
 	 */
 	apply(changes: readonly Change[]): NoteId[] {
+		this.changeCount++;
 		const touched = new Set<NoteId>();
 		const keysToRecheck = new Set<string>();
+		// Notes whose links must be resolved again: each is resolved once, after every change is in.
+		const toResolve = new Set<NoteId>();
 		for (const change of changes) {
 			if (isInvisiblePath(change.id)) continue;
-			this.applyOne(change, touched, keysToRecheck);
+			this.applyOne(change, touched, keysToRecheck, toResolve);
 		}
-		const sources = new Set<NoteId>();
 		for (const key of keysToRecheck) {
-			for (const source of this.sourcesByKey.get(key)?.keys() ?? []) sources.add(source);
+			for (const source of this.sourcesByKey.get(key)?.keys() ?? []) toResolve.add(source);
 		}
-		for (const source of sources) {
-			const entry = this.files.get(source);
-			if (entry?.kind === 'note') this.resolveNote(entry, touched);
+		for (const id of toResolve) {
+			const entry = this.note(id);
+			if (entry) this.resolveNote(entry, touched);
 		}
+		for (const id of toResolve) this.touchFragmentLinksIfNeeded(id, touched);
+		this.anchorsChanged.clear();
 		return [...touched].sort(compareCodePoints);
 	}
 
 	/** Every file of the vault, in code-point order. */
 	ids(): NoteId[] {
 		return [...this.files.keys()].sort(compareCodePoints);
+	}
+
+	/**
+	 * Every note entry, in no particular order: whole-vault passes of the views sort only what
+	 * they keep, because sorting 100k ids on every edit is what made them slow.
+	 */
+	*notes(): IterableIterator<NoteEntry> {
+		for (const entry of this.files.values()) if (entry.kind === 'note') yield entry;
 	}
 
 	/** Every note (not attachment), in code-point order. */
@@ -112,7 +132,7 @@ export class VaultIndex {
 		return this.lookup;
 	}
 
-	private applyOne(change: Change, touched: Set<NoteId>, keysToRecheck: Set<string>): void {
+	private applyOne(change: Change, touched: Set<NoteId>, keysToRecheck: Set<string>, toResolve: Set<NoteId>): void {
 		const previous = this.files.get(change.id);
 		if (change.kind === 'deleted') {
 			if (!previous) return;
@@ -140,8 +160,8 @@ export class VaultIndex {
 		}
 		this.files.set(change.id, entry);
 		this.rememberKeys(entry);
-		this.resolveNote(entry, touched);
-		if (!old || targetsChanged(old, entry)) this.touchFragmentLinks(change.id, touched);
+		toResolve.add(change.id);
+		if (!old || targetsChanged(old, entry)) this.anchorsChanged.add(change.id);
 	}
 
 	private makeNote(change: Exclude<Change, { kind: 'attachment' | 'deleted' }>): NoteEntry {
@@ -197,6 +217,11 @@ export class VaultIndex {
 		}
 	}
 
+	/** After resolution: a note whose anchors changed touches the notes with fragment links into it. */
+	private touchFragmentLinksIfNeeded(id: NoteId, touched: Set<NoteId>): void {
+		if (this.anchorsChanged.has(id)) this.touchFragmentLinks(id, touched);
+	}
+
 	/** Headings or block ids of `id` changed: links into it with a fragment must be checked again. */
 	private touchFragmentLinks(id: NoteId, touched: Set<NoteId>): void {
 		for (const source of this.incoming.get(id)?.keys() ?? []) {
@@ -221,13 +246,17 @@ export class VaultIndex {
 				lines.push(`${id} (attachment)`);
 				continue;
 			}
-			const flags = [entry.skipped && 'skipped', entry.pending && 'pending', entry.ignored && 'ignored'].filter(Boolean);
+			const flags = [entry.skipped && 'skipped', entry.pending && 'pending', entry.ignored && 'ignored'].filter(
+				Boolean,
+			);
 			lines.push(`${id}${flags.map((flag) => ` (${flag})`).join('')}`);
 			entry.syntax?.links.forEach((link, index) => {
 				const resolution = entry.resolutions[index]!;
 				const where = `${link.range.start.line}:${link.range.start.character}`;
 				const candidates = resolution.candidates ? ` {${resolution.candidates.join(', ')}}` : '';
-				lines.push(`  ${where} ${link.kind} '${link.target}' → ${resolution.status} ${resolution.target ?? '-'}${candidates}`);
+				lines.push(
+					`  ${where} ${link.kind} '${link.target}' → ${resolution.status} ${resolution.target ?? '-'}${candidates}`,
+				);
 			});
 			const linking = this.linkingNotes(id);
 			if (linking.length > 0) lines.push(`  ← ${linking.join(', ')}`);

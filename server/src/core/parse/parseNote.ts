@@ -2,7 +2,7 @@
 // Never throws: every problem becomes a Problem and the rest of the note is still read.
 import type { LoadedConfig } from '../configFile';
 import { headingKey } from '../text/headingKey';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, countLines } from '../text/lineIndex';
 import type { Heading, LineSpan, Link, NoteId, NoteSyntax } from '../types';
 import { readFrontMatter } from './frontMatter';
 import { scanMarkdown } from './markdownScan';
@@ -19,7 +19,7 @@ export function parseNote(id: NoteId, rawText: string, loaded: LoadedConfig): No
 	const lines = new LineIndex(text);
 	const front = readFrontMatter(text, lines);
 	const body = scanMarkdown(text, front.bodyStart, front.bodyStartLine);
-	const lineCount = lines.lineCount;
+	const lineCount = countLines(text);
 	const topicSections = sectionsNamed(body.headings, loaded.config.topics.section, lineCount);
 	const summarySection = sectionsNamed(body.headings, loaded.config.summarySection, lineCount)[0];
 	const links = [...front.links, ...body.links].map((link) => markTopics(link, topicSections));

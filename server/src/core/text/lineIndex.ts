@@ -3,11 +3,17 @@
 import type { Position, Range } from '../types';
 
 export class LineIndex {
-	/** Offset at which each line starts. */
-	readonly lineStarts: readonly number[];
+	/** Offsets at which lines start, computed lazily: most callers only need the front matter's lines. */
+	private readonly starts: number[] = [0];
+	/** Where the scan for line starts stopped; everything before it is in `starts`. */
+	private scanned = 0;
 
-	constructor(readonly text: string) {
-		this.lineStarts = computeLineStarts(text);
+	constructor(readonly text: string) {}
+
+	/** Offset at which each line starts (the whole text is scanned). */
+	get lineStarts(): readonly number[] {
+		this.scanTo(this.text.length);
+		return this.starts;
 	}
 
 	get lineCount(): number {
@@ -16,20 +22,23 @@ export class LineIndex {
 
 	positionAt(offset: number): Position {
 		const clamped = Math.max(0, Math.min(offset, this.text.length));
+		this.scanTo(clamped);
+		const starts = this.starts;
 		let low = 0;
-		let high = this.lineStarts.length - 1;
+		let high = starts.length - 1;
 		while (low < high) {
 			const middle = (low + high + 1) >> 1;
-			if (this.lineStarts[middle]! <= clamped) low = middle;
+			if (starts[middle]! <= clamped) low = middle;
 			else high = middle - 1;
 		}
-		return { line: low, character: clamped - this.lineStarts[low]! };
+		return { line: low, character: clamped - starts[low]! };
 	}
 
 	offsetAt(position: Position): number {
 		if (position.line < 0) return 0;
-		if (position.line >= this.lineStarts.length) return this.text.length;
-		const lineStart = this.lineStarts[position.line]!;
+		this.scanToLine(position.line + 1);
+		if (position.line >= this.starts.length) return this.text.length;
+		const lineStart = this.starts[position.line]!;
 		return Math.min(lineStart + Math.max(0, position.character), this.lineEnd(position.line));
 	}
 
@@ -39,15 +48,40 @@ export class LineIndex {
 
 	/** Offset of the end of a line's content, before its line break. */
 	lineEnd(line: number): number {
-		const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
-		let end = next;
-		if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 10) end--;
-		if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 13) end--;
+		this.scanToLine(line + 1);
+		const lineStart = this.starts[line]!;
+		let end = line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length;
+		if (end > lineStart && this.text.charCodeAt(end - 1) === 10) end--;
+		if (end > lineStart && this.text.charCodeAt(end - 1) === 13) end--;
 		return end;
 	}
 
 	lineText(line: number): string {
-		return this.text.slice(this.lineStarts[line], this.lineEnd(line));
+		return this.text.slice(this.starts[line], this.lineEnd(line));
+	}
+
+	/** Records the line starts up to `offset` (and the line start just after it, if any). */
+	private scanTo(offset: number): void {
+		const text = this.text;
+		let index = this.scanned;
+		while (index < text.length && index <= offset) {
+			const code = text.charCodeAt(index);
+			if (code === 13) {
+				if (text.charCodeAt(index + 1) === 10) index++;
+				this.starts.push(index + 1);
+			} else if (code === 10) {
+				this.starts.push(index + 1);
+			}
+			index++;
+		}
+		this.scanned = index;
+	}
+
+	/** Records line starts until `line` exists or the text ends. */
+	private scanToLine(line: number): void {
+		while (this.starts.length <= line && this.scanned < this.text.length) {
+			this.scanTo(Math.min(this.text.length, this.scanned + 4096));
+		}
 	}
 }
 
@@ -63,4 +97,12 @@ export function computeLineStarts(text: string): number[] {
 		}
 	}
 	return starts;
+}
+
+/** The number of lines of a text, without building the line table. */
+export function countLines(text: string): number {
+	if (text.indexOf('\r') >= 0) return computeLineStarts(text).length;
+	let count = 1;
+	for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++;
+	return count;
 }
