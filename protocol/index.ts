@@ -52,7 +52,7 @@ export interface TimelineFilter {
 	readonly folder?: string;
 	/** The URI of a topic note: only notes whose topics section links to it. */
 	readonly topic?: string;
-	/** Only notes whose author field equals this. */
+	/** Only notes whose author field equals this (both trimmed, case-sensitive). */
 	readonly author?: string;
 }
 
@@ -66,7 +66,7 @@ export interface TimelineParams {
 
 export interface TimelineGroup {
 	readonly kind: 'group';
-	/** Opaque id to pass back as `parent`. */
+	/** Opaque id to pass back as `parent` (today `year:2024`, `month:2024-12` or `noDate`). */
 	readonly id: string;
 	/** `2024`, `2024-12`, or `noDate`. */
 	readonly label: string;
@@ -77,6 +77,7 @@ export interface TimelineNote {
 	readonly kind: 'note';
 	readonly uri: string;
 	readonly title: string;
+	/** `YYYY-MM-DD` when the date field could be read; otherwise the value as written (in the `noDate` group). */
 	readonly date: string | undefined;
 	readonly author: string | undefined;
 }
@@ -99,7 +100,10 @@ export interface BacklinksParams {
 
 export interface BacklinkOccurrence {
 	readonly range: NoteRange;
-	/** The text of the line around the link (trimmed to a readable length). */
+	/**
+	 * The text of the line around the link (trimmed to about 120 characters, cuts marked `…`).
+	 * Empty for groups after the first 500: a hub's backlinks stay fast.
+	 */
 	readonly context: string;
 	/** Where the link starts inside `context` (UTF-16), for highlighting. */
 	readonly contextStart: number;
@@ -131,7 +135,10 @@ export interface TopicsParams {
 export interface TopicItem {
 	readonly uri: string;
 	readonly title: string;
-	/** Notes linking to this topic. */
+	/**
+	 * Topics: distinct notes whose topics section links to this topic.
+	 * Notes of a topic: distinct notes linking to that note (any link).
+	 */
 	readonly count: number;
 }
 

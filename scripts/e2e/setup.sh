@@ -43,6 +43,7 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
 fi
 if [ ${#missing[@]} -gt 0 ]; then
 	say "Debian packages missing: ${missing[*]}"
+	command -v apt-get >/dev/null 2>&1 || die "no apt-get here: install ${missing[*]} with your package manager"
 	SUDO=
 	if [ "$(id -u)" != 0 ]; then
 		command -v sudo >/dev/null 2>&1 || die "need root (or sudo) to apt-get install ${missing[*]}"
@@ -68,33 +69,64 @@ if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && [ -x "$N24/bin/node" ] 
 fi
 rm -f "$STAMP"
 
-# A package.json of its own per folder keeps npm from climbing up into the project's manifest.
-npm_dir() {
-	mkdir -p "$1"
-	[ -f "$1/package.json" ] || printf '{ "name": "%s", "private": true }\n' "$(basename "$1")" >"$1/package.json"
-}
+# Under `npm run` the environment carries the outer npm's npm_* variables: its user agent names
+# Node 20 (code-server's postinstall reads it and refuses), its prefix and node-gyp. Drop them;
+# the user's own npm configuration (registry, cache, cafile) still comes from the npmrc files.
+while IFS= read -r name; do
+	case $name in
+	npm_config_cache | npm_config_registry | npm_config_userconfig | npm_config_globalconfig) ;;
+	npm_*) unset "$name" ;;
+	esac
+done < <(compgen -e)
+
+# Each tool gets a folder of its own, with its own package.json so npm never climbs up into the
+# project's manifest. A folder whose tool is not exactly the wanted version is rebuilt from
+# scratch: a second `npm install` into it would prune the Node binary that the `node` package
+# installs with --no-save, and would not rerun its postinstall.
 npm_quiet=(--no-audit --no-fund --loglevel=error --save-exact)
+installed_version() { node -p "require('$1').version" 2>/dev/null || true; }
+fresh_dir() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	printf '{ "name": "%s", "private": true }\n' "$(basename "$1")" >"$1/package.json"
+}
 
-npm_dir "$CACHE/node24"
-say "npm install node@$NODE24_VERSION (code-server >= 4.133 needs Node 24; the project stays on Node 20)"
-npm install --prefix "$CACHE/node24" "${npm_quiet[@]}" "node@$NODE24_VERSION" || die "npm install node@$NODE24_VERSION failed"
-[ -x "$N24/bin/node" ] || die "Node 24 binary not found at $N24/bin/node"
-say "Node 24: $("$N24/bin/node" -v)"
+if [ -x "$N24/bin/node" ] && [ "$("$N24/bin/node" -v)" = "v$NODE24_VERSION" ]; then
+	say "Node $NODE24_VERSION already installed"
+else
+	fresh_dir "$CACHE/node24"
+	say "npm install node@$NODE24_VERSION (code-server >= 4.133 needs Node 24; the project stays on Node 20)"
+	npm install --prefix "$CACHE/node24" "${npm_quiet[@]}" "node@$NODE24_VERSION" ||
+		die "npm install node@$NODE24_VERSION failed"
+	[ -x "$N24/bin/node" ] || die "Node 24 binary not found at $N24/bin/node"
+	say "Node 24: $("$N24/bin/node" -v)"
+fi
 
-npm_dir "$CACHE/cs"
-say "npm install code-server@$CODE_SERVER_VERSION under Node 24 (builds native modules; a few minutes)"
-# Both are needed: the postinstall checks the Node major of the npm that runs it, and native
-# modules must build against Node 24's headers (a global npmrc may point nodedir at Node 20).
-PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
-	npm install --prefix "$CACHE/cs" "${npm_quiet[@]}" "code-server@$CODE_SERVER_VERSION" ||
-	die "npm install code-server@$CODE_SERVER_VERSION failed (needs libkrb5-dev, make, g++, python3)"
-[ -f "$CACHE/cs/node_modules/code-server/lib/vscode/out/server-main.js" ] ||
-	die "code-server installed but lib/vscode/out/server-main.js is missing"
+CS_PACKAGE=$CACHE/cs/node_modules/code-server/package.json
+if [ "$(installed_version "$CS_PACKAGE")" = "$CODE_SERVER_VERSION" ] &&
+	[ -f "$CACHE/cs/node_modules/code-server/lib/vscode/out/server-main.js" ]; then
+	say "code-server $CODE_SERVER_VERSION already installed"
+else
+	fresh_dir "$CACHE/cs"
+	say "npm install code-server@$CODE_SERVER_VERSION under Node 24 (builds native modules; a few minutes)"
+	# Both are needed: the postinstall checks the Node major of the npm that runs it, and native
+	# modules must build against Node 24's headers (a global npmrc may point nodedir at Node 20).
+	PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+		npm install --prefix "$CACHE/cs" "${npm_quiet[@]}" "code-server@$CODE_SERVER_VERSION" ||
+		die "npm install code-server@$CODE_SERVER_VERSION failed (needs libkrb5-dev, make, g++, python3)"
+	[ -f "$CACHE/cs/node_modules/code-server/lib/vscode/out/server-main.js" ] ||
+		die "code-server installed but lib/vscode/out/server-main.js is missing"
+fi
 
-npm_dir "$CACHE/pw"
-say "npm install playwright-core@$PLAYWRIGHT_VERSION (drives Debian's chromium; downloads no browser)"
-npm install --prefix "$CACHE/pw" "${npm_quiet[@]}" "playwright-core@$PLAYWRIGHT_VERSION" ||
-	die "npm install playwright-core@$PLAYWRIGHT_VERSION failed"
+PW_PACKAGE=$CACHE/pw/node_modules/playwright-core/package.json
+if [ "$(installed_version "$PW_PACKAGE")" = "$PLAYWRIGHT_VERSION" ]; then
+	say "playwright-core $PLAYWRIGHT_VERSION already installed"
+else
+	fresh_dir "$CACHE/pw"
+	say "npm install playwright-core@$PLAYWRIGHT_VERSION (drives Debian's chromium; downloads no browser)"
+	npm install --prefix "$CACHE/pw" "${npm_quiet[@]}" "playwright-core@$PLAYWRIGHT_VERSION" ||
+		die "npm install playwright-core@$PLAYWRIGHT_VERSION failed"
+fi
 
 echo "$WANT" >"$STAMP"
 say "done: $WANT in ${CACHE#"$REPO"/}"

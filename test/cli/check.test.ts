@@ -11,7 +11,12 @@ interface JsonOutput {
 	version: number;
 	root: string;
 	files: number;
-	diagnostics: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string }[];
+	diagnostics: {
+		file: string;
+		range: { start: { line: number; character: number } };
+		severity: string;
+		code: string;
+	}[];
 }
 
 describe('vault-notes check', () => {
@@ -41,7 +46,9 @@ describe('vault-notes check', () => {
 
 	test('json output is sorted by file (code points), line, character, code', async () => {
 		const run = await runCli(['check', EXAMPLE, '--format', 'json']);
-		const keys = (JSON.parse(run.stdout) as JsonOutput).diagnostics.map((d) => [d.file, d.range.start.line, d.range.start.character, d.code] as const);
+		const keys = (JSON.parse(run.stdout) as JsonOutput).diagnostics.map(
+			(d) => [d.file, d.range.start.line, d.range.start.character, d.code] as const,
+		);
 		const sorted = [...keys].sort((a, b) =>
 			a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0),
 		);

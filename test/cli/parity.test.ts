@@ -18,7 +18,9 @@ async function viaCli(root: string): Promise<string[]> {
 	const output = JSON.parse(run.stdout) as {
 		diagnostics: { file: string; range: unknown; severity: string; code: string; message: string }[];
 	};
-	return output.diagnostics.map((d) => `${d.file} ${JSON.stringify(d.range)} ${d.severity} ${d.code} ${d.message}`).sort();
+	return output.diagnostics
+		.map((d) => `${d.file} ${JSON.stringify(d.range)} ${d.severity} ${d.code} ${d.message}`)
+		.sort();
 }
 
 async function viaServer(root: string): Promise<string[]> {

@@ -45,9 +45,15 @@ describe('scripted edits', () => {
 const names = ['A', 'b', 'B', '中', 'x/A', 'x/b', 'y/中', 'y/z/A'];
 const targets = ['A', 'b', '中', 'x/A', 'z/A', './A', '../A', 'A#H', 'A#^k', 'b#无', '中.md', 'pic.png'];
 const bodyArb = fc
-	.array(fc.oneof(fc.constantFrom(...targets).map((t) => `[[${t}]]`), fc.constantFrom('# H', 'x ^k', '## 关联主题', 'text')), {
-		maxLength: 6,
-	})
+	.array(
+		fc.oneof(
+			fc.constantFrom(...targets).map((t) => `[[${t}]]`),
+			fc.constantFrom('# H', 'x ^k', '## 关联主题', 'text'),
+		),
+		{
+			maxLength: 6,
+		},
+	)
 	.map((parts) => parts.join('\n'));
 const changeArb: fc.Arbitrary<Change> = fc.oneof(
 	fc.record({ id: fc.constantFrom(...names), text: bodyArb }).map(({ id, text }) => note(`${id}.md`, text)),

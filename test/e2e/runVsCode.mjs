@@ -112,6 +112,8 @@ async function buildSuite() {
 		format: 'cjs',
 		target: 'node20',
 		external: ['vscode'],
+		// As in esbuild.mjs: prefer ESM builds, since the UMD builds (jsonc-parser) require files dynamically.
+		mainFields: ['module', 'main'],
 		sourcemap: 'inline',
 		logLevel: 'warning',
 	});

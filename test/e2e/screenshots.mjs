@@ -31,6 +31,52 @@ const shots = [
 			await panel.waitFor({ state: 'visible', timeout: uiTimeoutMs });
 			// A row naming our code proves the server's diagnostics reached the panel.
 			await panel.locator('.monaco-list-row', { hasText: 'broken-link' }).first().waitFor({ timeout: uiTimeoutMs });
+			// Focus back in the editor, so no problem row carries the focus outline in the picture.
+			await runCommand('View: Focus Active Editor Group');
+		},
+	},
+	{
+		// The Vault Notes container: the timeline with the newest month open, topics below.
+		name: 'timeline',
+		note: '01-博客/Alex Chen/Local-first software, five years on.md',
+		async take(page, { runCommand }) {
+			await hidePanel(page, runCommand);
+			await runCommand('Vault Notes: Focus on Notes Timeline View');
+			const view = viewPane(page, 'Notes Timeline');
+			// Years open by default; open the newest month so note rows (title, date · author) show.
+			const month = view.locator('.monaco-list-row', { hasText: /\d{4}-\d{2}/ }).first();
+			await month.waitFor({ timeout: uiTimeoutMs });
+			await month.click();
+			await view.locator('.monaco-list-row', { hasText: 'Alex Chen' }).first().waitFor({ timeout: uiTimeoutMs });
+			await viewPane(page, 'Topics').locator('.monaco-list-row').first().waitFor({ timeout: uiTimeoutMs });
+			await runCommand('View: Focus Active Editor Group');
+		},
+	},
+	{
+		// Backlinks of a topic note: grouped by linking note, the link highlighted in each line.
+		name: 'backlinks',
+		note: '00-元语/知识管理.md',
+		async take(page, { runCommand }) {
+			await hidePanel(page, runCommand);
+			await runCommand('Vault Notes: Focus on Backlinks View');
+			const view = viewPane(page, 'Backlinks');
+			await view.locator('.monaco-list-row .highlight').first().waitFor({ timeout: uiTimeoutMs });
+			await runCommand('View: Focus Active Editor Group');
+		},
+	},
+	{
+		// The summary preview beside the note it summarises.
+		name: 'summary',
+		note: '01-博客/林晓/笔记的三层结构.md',
+		async take(page, { runCommand }) {
+			await hidePanel(page, runCommand);
+			await runCommand('Vault Notes: Show Note Summary');
+			// A webview is two iframes deep; the chips prove the server's data was rendered.
+			const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+			await preview.locator('.summary').waitFor({ timeout: uiTimeoutMs });
+			await preview.locator('.chip').first().waitFor({ timeout: uiTimeoutMs });
+			// The pointer still rests where the palette row was, over the tabs: move it off their tooltips.
+			await page.mouse.move(700, 700);
 		},
 	},
 ];
@@ -88,6 +134,7 @@ async function takeShot(run, server, { shot, vault, extensionDir }) {
 		const helpers = workbenchHelpers(page);
 		await helpers.openNote(note);
 		await shot.take(page, helpers);
+		await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeoutMs });
 		await page.screenshot({ path: output });
 		console.log(`[shots] ${shot.name}: ${path.relative(repoRoot, output)} (${note}, ${seconds()})`);
 		return true;
@@ -108,17 +155,18 @@ function workbenchHelpers(page) {
 		await page.keyboard.press(opener);
 		await quickInput.waitFor({ state: 'visible', timeout: uiTimeoutMs });
 		await page.keyboard.type(text);
-		await page
-			.locator('.quick-input-list .monaco-list-row', { hasText: rowText })
-			.first()
-			.waitFor({ timeout: uiTimeoutMs });
-		await page.keyboard.press('Enter');
+		const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
+		await row.waitFor({ timeout: uiTimeoutMs });
+		// Click the matching row: Enter takes the first row, which may still be a stale match.
+		await row.click();
 	}
 	return {
 		/** Opens a vault-relative note through Quick Open and waits for its tab. */
 		async openNote(note) {
 			const name = path.posix.basename(note);
 			// The explorer lists the vault once the workspace is ready; Quick Open before that finds nothing.
+			// A previous shot may have left another side bar container open (the profile is shared).
+			await showExplorer(page);
 			await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: uiTimeoutMs });
 			await pick('Control+P', note, name);
 			await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: uiTimeoutMs });
@@ -152,4 +200,22 @@ function noteWithDiagnostic(vault, code) {
 		.filter((file) => file.endsWith('.md') && !file.split(path.sep).some((part) => part.startsWith('.')));
 	if (notes.length === 0) throw new Error(`${vault} has no notes`);
 	return notes.sort()[0];
+}
+
+/** The pane of a view in the side bar, by its title. */
+function viewPane(page, title) {
+	return page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+}
+
+/** Hides the bottom panel when it is open (a previous shot may have left Problems open). */
+async function hidePanel(page, runCommand) {
+	if (await page.locator('.part.panel').isVisible()) await runCommand('View: Hide Panel');
+}
+
+/** Makes the Explorer the side bar's container, once the restored one is shown (clicking an active one would hide it). */
+async function showExplorer(page) {
+	const activityBar = page.locator('.part.activitybar');
+	await activityBar.locator('.action-item.checked').first().waitFor({ timeout: uiTimeoutMs });
+	const explorer = activityBar.locator('.action-item', { has: page.locator('[aria-label^="Explorer"]') }).first();
+	if (!(await explorer.getAttribute('class'))?.includes('checked')) await explorer.click();
 }

@@ -28,6 +28,8 @@ const chromiumArgs = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
+	// Containers often give /dev/shm only 64 MB, which crashes Chromium's renderer.
+	'--disable-dev-shm-usage',
 ];
 
 /** Paths of the installed tools; throws a message naming the fix when setup has not run. */
@@ -55,9 +57,9 @@ export function toolPaths() {
 export function createRun(label) {
 	fs.mkdirSync(runsDir, { recursive: true });
 	pruneOldRuns();
-	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	const stamp = new Date().toISOString().replace(/[-:]|\.\d+Z$/g, '');
 	const dir = fs.mkdtempSync(path.join(runsDir, `${stamp}-${label}-`));
-	for (const sub of ['user/User', 'ext', 'server', 'tmp', 'xdg-config', 'xdg-data', 'xdg-cache', 'chromium']) {
+	for (const sub of ['user/User', 'ext', 'server', 'home', 'tmp', 'xdg-config', 'xdg-data', 'xdg-cache', 'chromium']) {
 		fs.mkdirSync(path.join(dir, sub), { recursive: true });
 	}
 	fs.copyFileSync(settingsFile, path.join(dir, 'user/User/settings.json'));
@@ -101,14 +103,12 @@ export async function startServer(run, { timeoutMs = 60_000 } = {}) {
 		'--reconnection-grace-time',
 		'5',
 	];
-	const env = {
-		...process.env,
-		XDG_CONFIG_HOME: path.join(run.dir, 'xdg-config'),
-		XDG_DATA_HOME: path.join(run.dir, 'xdg-data'),
-		XDG_CACHE_HOME: path.join(run.dir, 'xdg-cache'),
-		TMPDIR: path.join(run.dir, 'tmp'),
-	};
-	const child = spawn(node24, args, { cwd: run.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(node24, args, {
+		cwd: run.dir,
+		env: isolatedEnv(run),
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let exited = false;
 	const exitedPromise = once(child, 'exit').then(([code, signal]) => {
 		exited = true;
@@ -192,15 +192,38 @@ export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensi
 export async function openBrowser(run, { width = 1400, height = 900 } = {}) {
 	const { playwrightManifest, chromium } = toolPaths();
 	const { chromium: launcher } = createRequire(playwrightManifest)('playwright-core');
+	// Chromium writes crash-report settings and dconf data under the home and XDG folders. Its
+	// temporary folder stays the system's: the singleton socket path there must fit in 107 bytes
+	// (a run folder is too deep for that), and Chromium removes it when it closes.
+	const env = isolatedEnv(run);
+	delete env.TMPDIR;
+	if (process.env.TMPDIR) env.TMPDIR = process.env.TMPDIR;
 	// Playwright refuses --user-data-dir in args; a persistent context on a fresh folder is the same thing.
 	const context = await launcher.launchPersistentContext(path.join(run.dir, 'chromium'), {
 		executablePath: chromium,
 		headless: true,
 		viewport: { width, height },
 		args: chromiumArgs,
+		env,
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
 	return { context, page };
+}
+
+/**
+ * The environment of the server and the browser: home, XDG and temporary folders inside the run
+ * folder, because both write there (device id, crash reports, history) and tests must leave the
+ * real home untouched.
+ */
+function isolatedEnv(run) {
+	return {
+		...process.env,
+		HOME: path.join(run.dir, 'home'),
+		XDG_CONFIG_HOME: path.join(run.dir, 'xdg-config'),
+		XDG_DATA_HOME: path.join(run.dir, 'xdg-data'),
+		XDG_CACHE_HOME: path.join(run.dir, 'xdg-cache'),
+		TMPDIR: path.join(run.dir, 'tmp'),
+	};
 }
 
 /** Deletes a run folder (after success; failed runs are kept for their logs). */

@@ -12,8 +12,13 @@ afterEach(async () => {
 	harness = undefined;
 });
 
-async function start(files: Record<string, string>, options: { clientWatches?: boolean; settings?: Record<string, unknown> } = {}) {
-	const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([id, text]) => [`${ROOT}/${id}`, text])));
+async function start(
+	files: Record<string, string>,
+	options: { clientWatches?: boolean; settings?: Record<string, unknown> } = {},
+) {
+	const fs = new MemoryFileSystem(
+		Object.fromEntries(Object.entries(files).map(([id, text]) => [`${ROOT}/${id}`, text])),
+	);
 	harness = await LspHarness.start({ fs, roots: [ROOT], ...options });
 	await harness.progressEnded;
 	return { fs, server: harness };
@@ -46,7 +51,9 @@ describe('vault-wide diagnostics', () => {
 		expect(server.codesOf(`${ROOT}/x/b.md`)).toEqual(['broken-link']);
 		fs.write(`${ROOT}/y/新笔记.md`, '# hi');
 		await server.filesChanged([{ path: `${ROOT}/y/新笔记.md`, type: 1 }]);
-		await server.waitFor(() => server.codesOf(`${ROOT}/a.md`).length === 0 && server.codesOf(`${ROOT}/x/b.md`).length === 0);
+		await server.waitFor(
+			() => server.codesOf(`${ROOT}/a.md`).length === 0 && server.codesOf(`${ROOT}/x/b.md`).length === 0,
+		);
 		fs.remove(`${ROOT}/y/新笔记.md`);
 		await server.filesChanged([{ path: `${ROOT}/y/新笔记.md`, type: 3 }]);
 		await server.waitFor(() => server.codesOf(`${ROOT}/a.md`).includes('broken-link'));
@@ -71,7 +78,10 @@ describe('vault-wide diagnostics', () => {
 	});
 
 	test('openFiles scope publishes only open notes', async () => {
-		const { server } = await start({ 'a.md': '[[x]]', 'b.md': '[[y]]' }, { settings: { diagnostics: { scope: 'openFiles' } } });
+		const { server } = await start(
+			{ 'a.md': '[[x]]', 'b.md': '[[y]]' },
+			{ settings: { diagnostics: { scope: 'openFiles' } } },
+		);
 		expect(server.diagnostics.size).toBe(0);
 		await server.open(`${ROOT}/b.md`, '[[y]]');
 		await server.waitFor(() => server.codesOf(`${ROOT}/b.md`).includes('broken-link'));

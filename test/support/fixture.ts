@@ -37,7 +37,10 @@ export function parseFixture(source: string): Fixture {
 
 /** Removes the indentation common to every non-blank line, and the first and last blank lines. */
 export function trimIndent(source: string): string {
-	const lines = source.replace(/^\n/, '').replace(/\n[ \t]*$/, '').split('\n');
+	const lines = source
+		.replace(/^\n/, '')
+		.replace(/\n[ \t]*$/, '')
+		.split('\n');
 	const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
 	const common = indents.length > 0 ? Math.min(...indents) : 0;
 	return lines.map((line) => line.slice(common)).join('\n');

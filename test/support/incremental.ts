@@ -8,9 +8,7 @@ import { VaultIndex as Index, computeDiagnostics, loadConfig } from '../../serve
 export type FileMap = Map<string, string | null>;
 
 export function changesOf(files: FileMap): Change[] {
-	return [...files].map(([id, text]) =>
-		text === null ? { kind: 'attachment', id } : { kind: 'note', id, text },
-	);
+	return [...files].map(([id, text]) => (text === null ? { kind: 'attachment', id } : { kind: 'note', id, text }));
 }
 
 export function scratch(files: FileMap, configText?: string): VaultIndex {

@@ -32,7 +32,23 @@ class Random {
 	}
 }
 
-const WORDS = ['笔记', '今天读了一本书', 'alpha', 'note', '想法', '🎉', '👨‍👩‍👧', 'data', '中文 text', 'review', '归档', '*强调*', '**bold**', '~~删~~', '_x_'];
+const WORDS = [
+	'笔记',
+	'今天读了一本书',
+	'alpha',
+	'note',
+	'想法',
+	'🎉',
+	'👨‍👩‍👧',
+	'data',
+	'中文 text',
+	'review',
+	'归档',
+	'*强调*',
+	'**bold**',
+	'~~删~~',
+	'_x_',
+];
 
 const INLINE: readonly string[] = [
 	// Wikilinks.
@@ -138,7 +154,11 @@ const BLOCKS: readonly BlockMaker[] = [
 	{ make: (context) => paragraph(context) },
 	{ make: (context) => paragraph(context) },
 	{ make: (context) => paragraph(context) },
-	{ make: ({ random }) => [`${'#'.repeat(1 + random.int(7))} ${inlineLine(random)}${random.pick(['', ' ##', ' #', '  '])}`] },
+	{
+		make: ({ random }) => [
+			`${'#'.repeat(1 + random.int(7))} ${inlineLine(random)}${random.pick(['', ' ##', ' #', '  '])}`,
+		],
+	},
 	{ make: (context) => [...paragraph(context), context.random.pick(['===', '---', '  ==  '])] },
 	{ make: ({ random }) => fence(random) },
 	{ make: ({ random }) => ['', `    ${inlineLine(random)}`, `\t${inlineLine(random)}`, ''] },
@@ -146,7 +166,12 @@ const BLOCKS: readonly BlockMaker[] = [
 	{ make: ({ random }) => htmlBlock(random) },
 	{ make: ({ random }) => [random.pick(['***', '- - -', '___', ' * * *'])] },
 	{ make: ({ random }) => table(random) },
-	{ make: ({ random }) => [`[ref]: ${random.pick(['/url', '<a b.md>', 'ref.md "标题"'])}`, ...(random.chance(0.5) ? [`[other]: x.md`] : [])] },
+	{
+		make: ({ random }) => [
+			`[ref]: ${random.pick(['/url', '<a b.md>', 'ref.md "标题"'])}`,
+			...(random.chance(0.5) ? [`[other]: x.md`] : []),
+		],
+	},
 	{ make: ({ random }) => [`${inlineLine(random)} ^${random.pick(['abc', 'id-1', 'X9'])}`] },
 	{ container: true, make: (context) => blockQuote(context) },
 	{ container: true, make: (context) => listItem(context) },
@@ -156,7 +181,8 @@ const BLOCKS: readonly BlockMaker[] = [
 function inlineLine(random: Random): string {
 	const parts: string[] = [];
 	const count = 1 + random.int(4);
-	for (let index = 0; index < count; index++) parts.push(random.chance(0.55) ? random.pick(INLINE) : random.pick(WORDS));
+	for (let index = 0; index < count; index++)
+		parts.push(random.chance(0.55) ? random.pick(INLINE) : random.pick(WORDS));
 	return parts.join(random.pick([' ', ' ', '', '，']));
 }
 
@@ -225,7 +251,8 @@ function listItem(context: Context): string[] {
 	const inner = children(context);
 	const lines = inner.map((line, index) => (index === 0 ? marker + line : line === '' ? '' : ' '.repeat(width) + line));
 	if (random.chance(0.3)) lines.push(`lazy line ${random.pick(WORDS)}`);
-	if (random.chance(0.3)) lines.push(...listItem({ random, depth: context.depth + 1 }).map((line) => (random.chance(0.5) ? line : line)));
+	if (random.chance(0.3))
+		lines.push(...listItem({ random, depth: context.depth + 1 }).map((line) => (random.chance(0.5) ? line : line)));
 	return lines;
 }
 
@@ -238,4 +265,69 @@ function children(context: Context): string[] {
 		if (index + 1 < count && random.chance(0.6)) lines.push('');
 	}
 	return lines;
+}
+
+/** Pieces for token soup: the characters and sequences that decide what Markdown means. */
+const SOUP: readonly string[] = [
+	'[',
+	']',
+	'(',
+	')',
+	'!',
+	'`',
+	'$',
+	'<',
+	'>',
+	'\\',
+	'|',
+	'%',
+	'#',
+	'-',
+	'*',
+	' ',
+	' ',
+	'\t',
+	'\n',
+	'\n',
+	'a',
+	'中',
+	'🎉',
+	':',
+	'/',
+	'"',
+	'=',
+	'~',
+	'1.',
+	'^',
+	'http://',
+	'.md',
+	'[[',
+	']]',
+	'<!--',
+	'-->',
+	'    ',
+	'\n> ',
+	'\n- ',
+	'\n1) ',
+	'\n```',
+	'\n$$',
+	'|---|',
+	'\n===',
+	'\n---',
+	'<div>',
+	'<span>',
+	'\r\n',
+	'[x]: y.md',
+	'](',
+	'www.',
+	'\n\n',
+];
+
+/** Random token soup for `index` (deterministic): finds what hand-shaped documents do not. */
+export function generateSoup(index: number): string {
+	const random = new Random(index * 104729 + 3);
+	let res = '';
+	const count = 5 + random.int(120);
+	for (let piece = 0; piece < count; piece++) res += random.pick(SOUP);
+	return res;
 }

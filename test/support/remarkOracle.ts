@@ -27,7 +27,27 @@ interface MdastNode {
 const EXCLUDED_TYPES = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'yaml']);
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMath);
+const processor = createProcessor();
+
+/**
+ * The remark pipeline, minus mdast-util-gfm-autolink-literal's text transform: it re-finds
+ * `www.`/`http://` literals that micromark declined (after an unclosed `[`) in text nodes and
+ * splits them into nodes without positions, which would blank the oracle's heading texts. Those
+ * links always have a scheme and never touch code, HTML or math, so dropping it loses nothing.
+ */
+function createProcessor() {
+	const res = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMath).freeze();
+	const extensions = (res.data('fromMarkdownExtensions') ?? []) as unknown[];
+	const strip = (extension: unknown): void => {
+		if (Array.isArray(extension)) extension.forEach(strip);
+		else if (extension && typeof extension === 'object') {
+			const candidate = extension as { enter?: Record<string, unknown>; transforms?: unknown[] };
+			if (candidate.enter && 'literalAutolink' in candidate.enter) candidate.transforms = [];
+		}
+	};
+	strip(extensions);
+	return res;
+}
 
 /** Parses `text` (front matter before `bodyStart`) with remark and extracts links and headings. */
 export function remarkOracle(text: string, bodyStart: number): OracleScan {
@@ -106,7 +126,12 @@ function toHeading(node: MdastNode, text: string, lineIndex: LineIndex): Heading
 	const first = children[0]?.position?.start.offset;
 	const last = children[children.length - 1]?.position?.end.offset;
 	const headingText = first === undefined || last === undefined ? '' : text.slice(first, last);
-	return { level: node.depth!, text: headingText, line: lineIndex.positionAt(start).line, range: lineIndex.rangeAt(start, end) };
+	return {
+		level: node.depth!,
+		text: headingText,
+		line: lineIndex.positionAt(start).line,
+		range: lineIndex.rangeAt(start, end),
+	};
 }
 
 /** A `link`/`image` node as a vault link candidate: no scheme, a non-empty path before `#`. */

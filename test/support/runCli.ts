@@ -9,7 +9,10 @@ export interface CliRun {
 	readonly stderr: string;
 }
 
-export async function runCli(argv: readonly string[], options: { fs?: FileSystem; cwd?: string } = {}): Promise<CliRun> {
+export async function runCli(
+	argv: readonly string[],
+	options: { fs?: FileSystem; cwd?: string } = {},
+): Promise<CliRun> {
 	let stdout = '';
 	let stderr = '';
 	const code = await main(argv, {

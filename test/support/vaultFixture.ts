@@ -18,7 +18,9 @@ export function vaultFromFixture(source: string): { vault: VaultIndex; fixture: 
 }
 
 export function changeFor(file: FixtureFile): Change {
-	return isMarkdownPath(file.path) ? { kind: 'note', id: file.path, text: file.text } : { kind: 'attachment', id: file.path };
+	return isMarkdownPath(file.path)
+		? { kind: 'note', id: file.path, text: file.text }
+		: { kind: 'attachment', id: file.path };
 }
 
 export function renderRange(range: Range): string {

@@ -54,7 +54,9 @@ async function check(options: Options, io: CliIo): Promise<number> {
 	const root = path.resolve(io.cwd, options.dir);
 	const stat = await io.fs.stat(root).catch((error: Error) => error);
 	if (stat instanceof Error || stat.kind !== 'directory') {
-		io.stderr(`vault-notes: cannot read the vault folder ${root}: ${stat instanceof Error ? stat.message : 'not a folder'}\n`);
+		io.stderr(
+			`vault-notes: cannot read the vault folder ${root}: ${stat instanceof Error ? stat.message : 'not a folder'}\n`,
+		);
 		return EXIT_USAGE;
 	}
 	const configPath = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
@@ -94,7 +96,10 @@ function parseOptions(args: readonly string[], io: CliIo): Options | string {
 	let locale = toLocale(io.envLocale);
 	for (let index = 0; index < args.length; index++) {
 		const arg = args[index]!;
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] =
+			arg.startsWith('--') && arg.includes('=')
+				? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+				: [arg, undefined];
 		const value = (): string | undefined => inline ?? args[++index];
 		if (flag === '--config') config = value();
 		else if (flag === '--format') {

@@ -24,7 +24,11 @@ export function guard<P extends unknown[], R>(
 }
 
 /** For notifications and other fire-and-forget work. */
-export function guardVoid<P extends unknown[]>(logger: Logger, name: string, handler: (...args: P) => unknown): (...args: P) => void {
+export function guardVoid<P extends unknown[]>(
+	logger: Logger,
+	name: string,
+	handler: (...args: P) => unknown,
+): (...args: P) => void {
 	const guarded = guard(logger, name, undefined, handler as (...args: P) => undefined);
 	return (...args: P) => void guarded(...args);
 }

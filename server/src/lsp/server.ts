@@ -36,9 +36,13 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 		state.addFolders(initialFolders(params));
 		return {
 			capabilities: {
-				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 				...featureCapabilities(),
+				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+				// Features add workspace capabilities too (fileOperations): merged, not replaced.
+				workspace: {
+					...featureCapabilities().workspace,
+					workspaceFolders: { supported: true, changeNotifications: true },
+				},
 			},
 			serverInfo: { name: 'vault-notes', version: '0.1.0' },
 		};
@@ -49,7 +53,9 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 			const current = state!;
 			const canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 			if (canWatch) {
-				await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+				await connection.client.register(DidChangeWatchedFilesNotification.type, {
+					watchers: [{ globPattern: '**/*' }],
+				});
 			} else if (options.ownWatcher !== false) {
 				current.startOwnWatchers();
 			}
@@ -70,7 +76,9 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 	documents.onDidChangeContent(guardVoid(logger, 'didChange', (event) => state?.onDocument(event.document.uri)));
 	documents.onDidClose(guardVoid(logger, 'didClose', (event) => state?.onDocumentClosed(event.document.uri)));
 	connection.onDidChangeWatchedFiles(
-		guardVoid(logger, 'didChangeWatchedFiles', (params) => state?.onFilesChanged(params.changes.map((change) => change.uri))),
+		guardVoid(logger, 'didChangeWatchedFiles', (params) =>
+			state?.onFilesChanged(params.changes.map((change) => change.uri)),
+		),
 	);
 	connection.onDidChangeConfiguration(guardVoid(logger, 'didChangeConfiguration', () => state?.refreshSettings()));
 	connection.onRequest(
@@ -85,7 +93,8 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 }
 
 function initialFolders(params: InitializeParams): string[] {
-	if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((folder) => folder.uri);
+	if (params.workspaceFolders && params.workspaceFolders.length > 0)
+		return params.workspaceFolders.map((folder) => folder.uri);
 	if (params.rootUri) return [params.rootUri];
 	return [];
 }

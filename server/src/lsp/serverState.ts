@@ -39,7 +39,8 @@ export class ServerState {
 		readonly publisher: DiagnosticsPublisher,
 		readonly logger: Logger,
 		readonly locale: Locale,
-		private readonly capabilities: ClientCapabilities,
+		/** What the client said it can do (rename needs resource operations in workspace edits). */
+		readonly capabilities: ClientCapabilities,
 	) {}
 
 	addFolders(uris: readonly string[]): void {

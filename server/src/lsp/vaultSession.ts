@@ -62,6 +62,20 @@ export class VaultSession {
 		return pathToUri(this.pathOf(id));
 	}
 
+	/**
+	 * The UTF-8 text of a file of the vault, invisible ones included (quick-fix templates live in
+	 * `.vault-notes/templates/`); undefined when it is missing, unreadable or not UTF-8.
+	 */
+	async readVaultText(id: string): Promise<string | undefined> {
+		const bytes = await this.fs.readFile(this.pathOf(id)).catch(() => undefined);
+		if (!bytes) return undefined;
+		try {
+			return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+		} catch {
+			return undefined;
+		}
+	}
+
 	/** (Re)reads the config and every file. Returns false when a later reload superseded this one. */
 	async load(callbacks: LoadCallbacks): Promise<boolean> {
 		const generation = ++this.generation;
@@ -99,7 +113,8 @@ export class VaultSession {
 	private async readChange(id: NoteId): Promise<Change[]> {
 		const absolute = this.pathOf(id);
 		const stat = await this.fs.stat(absolute).catch(() => undefined);
-		if (!stat) return [{ kind: 'deleted', id }, ...this.filesUnder(id).map((inner): Change => ({ kind: 'deleted', id: inner }))];
+		if (!stat)
+			return [{ kind: 'deleted', id }, ...this.filesUnder(id).map((inner): Change => ({ kind: 'deleted', id: inner }))];
 		if (stat.kind === 'directory') return this.scanFolder(id);
 		if (!id.toLowerCase().endsWith('.md')) return [{ kind: 'attachment', id }];
 		const open = this.overlay(id);
@@ -113,11 +128,10 @@ export class VaultSession {
 		const prefix = id + '/';
 		const inside = files.filter((file) => file.id.startsWith(prefix) && this.vault.file(file.id) === undefined);
 		return Promise.all(
-			inside.map(
-				(file): Promise<Change> =>
-					file.kind === 'attachment'
-						? Promise.resolve({ kind: 'attachment', id: file.id })
-						: readNote(this.fs, this.pathOf(file.id), file.id, this.config.config.maxFileSize),
+			inside.map((file): Promise<Change> =>
+				file.kind === 'attachment'
+					? Promise.resolve({ kind: 'attachment', id: file.id })
+					: readNote(this.fs, this.pathOf(file.id), file.id, this.config.config.maxFileSize),
 			),
 		);
 	}

@@ -15,7 +15,13 @@ export function computeDiagnostics(vault: VaultIndex, id: NoteId, locale: Locale
 	const result: Diagnostic[] = [];
 	const pushProblem = (problem: Problem) => {
 		const severity = severityOf(severities, problem.code);
-		if (severity) result.push({ range: problem.range, severity, code: problem.code, message: formatMessage(problem.message, locale) });
+		if (severity)
+			result.push({
+				range: problem.range,
+				severity,
+				code: problem.code,
+				message: formatMessage(problem.message, locale),
+			});
 	};
 	if (entry.skipped) pushProblem(entry.skipped);
 	for (const problem of entry.syntax?.problems ?? []) pushProblem(problem);
@@ -83,12 +89,16 @@ function brokenLink(link: Link, resolution: Resolution): Message | undefined {
 function ambiguousLink(link: Link, resolution: Resolution): Message | undefined {
 	if (resolution.status !== 'ambiguous') return undefined;
 	const candidates = resolution.candidates ?? [];
-	return { id: 'ambiguousLink', args: { target: link.target, count: candidates.length, candidates: candidates.join(', ') } };
+	return {
+		id: 'ambiguousLink',
+		args: { target: link.target, count: candidates.length, candidates: candidates.join(', ') },
+	};
 }
 
 function brokenFragment(vault: VaultIndex, link: Link, resolution: Resolution): Message | undefined {
 	const fragment = link.fragment;
-	if (fragment === undefined || fragment === '' || resolution.target === undefined || !resolution.targetIsNote) return undefined;
+	if (fragment === undefined || fragment === '' || resolution.target === undefined || !resolution.targetIsNote)
+		return undefined;
 	const syntax = vault.note(resolution.target)?.syntax;
 	// A skipped note's headings are unknown: its fragments are not diagnosed.
 	if (!syntax || findAnchor(syntax, fragment)) return undefined;

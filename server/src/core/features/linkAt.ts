@@ -25,7 +25,11 @@ export function linkAt(vault: VaultIndex, id: NoteId, position: Position): LinkA
 
 /** The heading on the line of `position`, or undefined. */
 export function headingAt(vault: VaultIndex, id: NoteId, position: Position): Heading | undefined {
-	return vault.note(id)?.syntax?.headings.find((heading) => heading.range.start.line <= position.line && position.line <= heading.range.end.line);
+	return vault
+		.note(id)
+		?.syntax?.headings.find(
+			(heading) => heading.range.start.line <= position.line && position.line <= heading.range.end.line,
+		);
 }
 
 export function contains(range: Range, position: Position): boolean {

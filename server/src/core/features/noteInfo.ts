@@ -49,6 +49,7 @@ function scalarText(value: unknown): string | undefined {
 
 function listOf(value: unknown): string[] {
 	if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
-	if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' && item.trim() !== '' ? [item.trim()] : []));
+	if (Array.isArray(value))
+		return value.flatMap((item) => (typeof item === 'string' && item.trim() !== '' ? [item.trim()] : []));
 	return [];
 }

@@ -27,7 +27,8 @@ export function skipGfmAutolinkLiteral(
 
 function protocolStart(text: string, colon: number, plainFrom: number): number {
 	if (text.charCodeAt(colon + 1) !== 47 || text.charCodeAt(colon + 2) !== 47) return -1;
-	const start = colon >= plainFrom + 5 && text.slice(colon - 5, colon).toLowerCase() === 'https' ? colon - 5 : colon - 4;
+	const start =
+		colon >= plainFrom + 5 && text.slice(colon - 5, colon).toLowerCase() === 'https' ? colon - 5 : colon - 4;
 	if (start < plainFrom || text.slice(start, start + 4).toLowerCase() !== 'http') return -1;
 	const previous = start > plainFrom ? text.charCodeAt(start - 1) : -1;
 	const previousIsAlpha = (previous >= 65 && previous <= 90) || (previous >= 97 && previous <= 122);
@@ -114,7 +115,13 @@ function isSpaceOrPunctuation(code: number): boolean {
 }
 
 function isWhitespace(code: number): boolean {
-	return code === 32 || code === 9 || code === 10 || code === 13 || (code > 127 && UNICODE_WHITESPACE.test(String.fromCharCode(code)));
+	return (
+		code === 32 ||
+		code === 9 ||
+		code === 10 ||
+		code === 13 ||
+		(code > 127 && UNICODE_WHITESPACE.test(String.fromCharCode(code)))
+	);
 }
 
 function isPunctuation(code: number): boolean {

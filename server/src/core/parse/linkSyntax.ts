@@ -164,5 +164,10 @@ function isWhitespace(code: number): boolean {
 }
 
 function isPunctuation(code: number): boolean {
-	return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+	return (
+		(code >= 33 && code <= 47) ||
+		(code >= 58 && code <= 64) ||
+		(code >= 91 && code <= 96) ||
+		(code >= 123 && code <= 126)
+	);
 }

@@ -1,6 +1,6 @@
 // The Markdown scanner: what in a note's body is a link, a heading or a block id (SPEC §2.2,
 // §2.3, §2.5). A CommonMark + GFM + math aware scan of our own, because a full remark parse is
-// 30–60 times slower than reading the vault; test/core/scannerOracle.test.ts holds it to remark.
+// about 50 times slower (bench/scanner.ts); test/core/scannerOracle.test.ts holds it to remark.
 import { LineIndex } from '../text/lineIndex';
 import type { BlockId, Heading, Link } from '../types';
 import type { HeadingSpan } from './scanBlocks';
@@ -34,6 +34,7 @@ export function scanMarkdown(text: string, bodyStart: number, bodyStartLine: num
 
 function scan(text: string, bodyStart: number, bodyStartLine: number): MarkdownScan {
 	const lineIndex = new LineIndex(text);
+	bodyStartLine = firstBodyLine(lineIndex, bodyStart, bodyStartLine);
 	const comments = findObsidianComments(text, bodyStart);
 	// Comments are found first, over the raw body, and read as spaces: they may hide block syntax too.
 	const source = comments.length === 0 ? text : blankRanges(text, comments);
@@ -50,6 +51,13 @@ function scan(text: string, bodyStart: number, bodyStartLine: number): MarkdownS
 		blockIds: findBlockIds(text, lineIndex, bodyStartLine, blocks.containerLines, excluded),
 		links: mergeBySource(markdownLinks, wikilinks),
 	};
+}
+
+/** The first whole line at or after `bodyStart` (a body that ends on the closing fence has none). */
+function firstBodyLine(lineIndex: LineIndex, bodyStart: number, bodyStartLine: number): number {
+	const position = lineIndex.positionAt(bodyStart);
+	const line = position.character > 0 ? position.line + 1 : position.line;
+	return Math.max(line, Math.min(bodyStartLine, lineIndex.lineCount));
 }
 
 /** `%%…%%` pairs over the raw body, left to right, as flat `[start, end…]`; an unclosed `%%` is literal. */
@@ -81,7 +89,8 @@ function blankRanges(text: string, ranges: readonly number[]): string {
 /** Sorted, disjoint `[start, end…]` from several flat region lists. */
 function mergeRegions(lists: readonly (readonly number[])[]): number[] {
 	const pairs: [number, number][] = [];
-	for (const list of lists) for (let index = 0; index < list.length; index += 2) pairs.push([list[index]!, list[index + 1]!]);
+	for (const list of lists)
+		for (let index = 0; index < list.length; index += 2) pairs.push([list[index]!, list[index + 1]!]);
 	pairs.sort((a, b) => a[0] - b[0]);
 	const res: number[] = [];
 	for (const [start, end] of pairs) {
@@ -109,7 +118,12 @@ interface Positioned {
 	readonly link: Link;
 }
 
-function findBodyWikilinks(text: string, bodyStart: number, excluded: readonly number[], lineIndex: LineIndex): Positioned[] {
+function findBodyWikilinks(
+	text: string,
+	bodyStart: number,
+	excluded: readonly number[],
+	lineIndex: LineIndex,
+): Positioned[] {
 	const res: Positioned[] = [];
 	findWikilinks(text, bodyStart, text.length, (match) => {
 		if (overlapsRegion(excluded, match.start, match.end)) return;
@@ -173,10 +187,13 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 /** Backslash escapes and character references, as micromark decodes a destination. */
 function unescapeDestination(raw: string): string {
 	if (!raw.includes('\\') && !raw.includes('&')) return raw;
-	return raw.replace(/\\([!-/:-@[-`{-~])|&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{0,31});/g, (whole, escaped, reference) => {
-		if (escaped !== undefined) return escaped as string;
-		return decodeReference(reference as string) ?? whole;
-	});
+	return raw.replace(
+		/\\([!-/:-@[-`{-~])|&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{0,31});/g,
+		(whole, escaped, reference) => {
+			if (escaped !== undefined) return escaped as string;
+			return decodeReference(reference as string) ?? whole;
+		},
+	);
 }
 
 function decodeReference(reference: string): string | undefined {
@@ -227,12 +244,20 @@ function findBlockIds(
 		let before = caret;
 		while (before > lineStart && isSpaceOrTab(text.charCodeAt(before - 1))) before--;
 		const alone = before === lineStart;
-		const afterBlock = line > bodyStartLine && containerLines[line - 1 - bodyStartLine] === 1;
+		const afterBlock =
+			line > bodyStartLine && containerLines[line - 1 - bodyStartLine] === 1 && !isBlankLine(text, lineIndex, line - 1);
 		const marked = alone ? afterBlock : before < caret;
 		if (!marked || overlapsRegion(excluded, caret, end)) continue;
 		res.push({ id: text.slice(idStart, end), line, range: lineIndex.rangeAt(caret, end) });
 	}
 	return res;
+}
+
+function isBlankLine(text: string, lineIndex: LineIndex, line: number): boolean {
+	const end = lineIndex.lineEnd(line);
+	for (let index = lineIndex.lineStarts[line]!; index < end; index++)
+		if (!isSpaceOrTab(text.charCodeAt(index))) return false;
+	return true;
 }
 
 function isIdCharacter(code: number): boolean {

@@ -4,6 +4,7 @@
 // line ranges, headings and the inline runs that the inline scanner reads afterwards.
 import { endsHtmlBlock, htmlBlockKind } from './htmlSyntax';
 import type { InlineRun } from './scanInline';
+import { isSpaceOrTab, LineCursor, trimEnd } from './lineCursor';
 import { parseDefinitions } from './linkSyntax';
 import { splitTableRow, tableDelimiterColumns } from './tableSyntax';
 
@@ -55,6 +56,8 @@ interface Block {
 	lines: number[];
 	lastLineLazy: boolean;
 	tableColumns: number;
+	/** Paragraph: where a setext heading would start, when not at its first line (see `startSetext`). */
+	headingLine: number;
 }
 
 const TAB = 9;
@@ -72,7 +75,21 @@ const UNDERSCORE = 95;
 const PLUS = 43;
 
 /** First characters after which a block may start (besides digits). */
-const MAYBE_SPECIAL = new Set([HASH, BACKTICK, TILDE, STAR, PLUS, UNDERSCORE, EQUALS, LESS_THAN, GREATER_THAN, DASH, DOLLAR, 124, 58]);
+const MAYBE_SPECIAL = new Set([
+	HASH,
+	BACKTICK,
+	TILDE,
+	STAR,
+	PLUS,
+	UNDERSCORE,
+	EQUALS,
+	LESS_THAN,
+	GREATER_THAN,
+	DASH,
+	DOLLAR,
+	124,
+	58,
+]);
 
 /** Runs the block pass over `text` from line `bodyStartLine` (lineStarts as `LineIndex`). */
 export function scanBlocks(text: string, lineStarts: readonly number[], bodyStartLine: number): BlockScan {
@@ -93,16 +110,14 @@ function newBlock(kind: Kind): Block {
 		lines: [],
 		lastLineLazy: false,
 		tableColumns: 0,
+		headingLine: -1,
 	};
 }
 
-class BlockParser {
+class BlockParser extends LineCursor {
 	private readonly res: BlockScan;
 	private readonly open: Block[] = [newBlock(Kind.Document)];
 	private line = 0;
-	private lineEnd = 0;
-	private offset = 0;
-	private column = 0;
 	/** Set by block starts that use up the whole line (headings, breaks, table delimiter rows). */
 	private lineConsumed = false;
 	/**
@@ -111,21 +126,24 @@ class BlockParser {
 	 * able to interrupt it, on every nesting level of the line (commonmark.js only checks the first).
 	 */
 	private interrupting = false;
-	private nextNonspace = 0;
-	private nextNonspaceColumn = 0;
-	private indent = 0;
-	private blank = false;
 	private allClosed = true;
 	/** Number of open blocks matched by the current line (unmatched ones close when a block starts). */
 	private matched = 1;
 
 	constructor(
-		private readonly text: string,
+		text: string,
 		private readonly lineStarts: readonly number[],
 		private readonly bodyStartLine: number,
 	) {
+		super(text);
 		const lineCount = Math.max(0, lineStarts.length - bodyStartLine);
-		this.res = { headings: [], excluded: [], runs: [], definitions: new Set(), containerLines: new Uint8Array(lineCount) };
+		this.res = {
+			headings: [],
+			excluded: [],
+			runs: [],
+			definitions: new Set(),
+			containerLines: new Uint8Array(lineCount),
+		};
 	}
 
 	parse(): BlockScan {
@@ -196,7 +214,11 @@ class BlockParser {
 		const kind = container.kind;
 		if (isCodeLike(kind)) {
 			this.excludeRest();
-			if (kind === Kind.Html && container.htmlKind <= 5 && endsHtmlBlock(this.text, this.offset, this.lineEnd, container.htmlKind)) {
+			if (
+				kind === Kind.Html &&
+				container.htmlKind <= 5 &&
+				endsHtmlBlock(this.text, this.offset, this.lineEnd, container.htmlKind)
+			) {
 				this.finalizeTip();
 			}
 		} else if (kind === Kind.Paragraph) {
@@ -255,7 +277,11 @@ class BlockParser {
 				return 2;
 			}
 		}
-		for (let skip = block.fenceOffset; skip > 0 && isSpaceOrTab(this.text.charCodeAt(this.offset)) && this.offset < this.lineEnd; skip--) {
+		for (
+			let skip = block.fenceOffset;
+			skip > 0 && isSpaceOrTab(this.text.charCodeAt(this.offset)) && this.offset < this.lineEnd;
+			skip--
+		) {
 			this.advanceOffset(1, true);
 		}
 		return 0;
@@ -270,12 +296,13 @@ class BlockParser {
 			if (first === HASH && this.startAtxHeading()) return 2;
 			if ((first === BACKTICK || first === TILDE || first === DOLLAR) && this.startFence(first)) return 2;
 			if (first === LESS_THAN && this.startHtml(container)) return 2;
-			if (container.kind === Kind.Paragraph && (first === EQUALS || first === DASH) && this.startSetext(container)) return 2;
+			if (container.kind === Kind.Paragraph && (first === EQUALS || first === DASH) && this.startSetext(container))
+				return 2;
 			if ((first === STAR || first === DASH || first === UNDERSCORE) && this.startThematicBreak(first)) return 2;
 			if (this.startListItem()) return 1;
 			if (container.kind === Kind.Paragraph && this.startTable(container)) return 2;
-		} else if (this.tip().kind !== Kind.Paragraph && this.tip().kind !== Kind.Table && !this.blank) {
-			// Indented code cannot interrupt a paragraph, nor (micromark) a table's body.
+		} else if (this.tip().kind !== Kind.Paragraph && !this.blank) {
+			// Indented code cannot interrupt a paragraph (a lazy line stays in it).
 			this.advanceOffset(4, true);
 			this.closeUnmatchedBlocks();
 			this.addChild(Kind.Indented);
@@ -302,7 +329,14 @@ class BlockParser {
 		this.closeUnmatchedBlocks();
 		this.closeLeaves();
 		const [contentStart, contentEnd] = atxContent(this.text, marksEnd, this.lineEnd);
-		this.res.headings.push({ level, line: this.line, start: this.lineStarts[this.line]!, end: this.lineEnd, contentStart, contentEnd });
+		this.res.headings.push({
+			level,
+			line: this.line,
+			start: this.lineStarts[this.line]!,
+			end: this.lineEnd,
+			contentStart,
+			contentEnd,
+		});
 		if (contentEnd > contentStart) this.res.runs.push({ text: this.text, base: 0, from: contentStart, to: contentEnd });
 		this.lineConsumed = true;
 		return true;
@@ -338,11 +372,16 @@ class BlockParser {
 		if (!this.onlySpacesFrom(this.skipRun(this.nextNonspace, marker))) return false;
 		this.closeUnmatchedBlocks();
 		const run = this.paragraphRun(paragraph);
-		if (run.from >= run.to) return false;
+		if (run.from >= run.to) {
+			// Only definitions so far: the underline becomes text, and micromark starts any later
+			// setext heading of this paragraph there rather than at the definitions.
+			paragraph.headingLine = this.line;
+			return false;
+		}
 		const segments = paragraph.segments;
 		const contentStart = run.base + run.from;
 		// remark starts the heading at the paragraph, link reference definitions included.
-		const firstLine = paragraph.lines[0]!;
+		const firstLine = paragraph.headingLine >= 0 ? paragraph.headingLine : paragraph.lines[0]!;
 		this.res.headings.push({
 			level: marker === EQUALS ? 1 : 2,
 			line: firstLine,
@@ -379,7 +418,8 @@ class BlockParser {
 		if (first === DASH || first === PLUS || first === STAR) {
 			// A bullet.
 		} else if (first >= 48 && first <= 57) {
-			while (markerEnd < this.lineEnd && markerEnd - markerStart < 9 && isDigit(this.text.charCodeAt(markerEnd))) markerEnd++;
+			while (markerEnd < this.lineEnd && markerEnd - markerStart < 9 && isDigit(this.text.charCodeAt(markerEnd)))
+				markerEnd++;
 			const delimiter = this.text.charCodeAt(markerEnd);
 			if (delimiter !== 46 && delimiter !== 41) return false;
 			if (this.interrupting && this.text.slice(markerStart, markerEnd) !== '1') return false;
@@ -398,24 +438,6 @@ class BlockParser {
 		return true;
 	}
 
-	/** Columns from the marker's start to the item's content (CommonMark's 1–4 spaces rule). */
-	private listItemPadding(markerLength: number): number {
-		const spacesStartColumn = this.column;
-		const spacesStartOffset = this.offset;
-		do {
-			this.advanceOffset(1, true);
-		} while (this.column - spacesStartColumn < 5 && isSpaceOrTab(this.text.charCodeAt(this.offset)) && this.offset < this.lineEnd);
-		const blankItem = this.offset >= this.lineEnd;
-		const spacesAfterMarker = this.column - spacesStartColumn;
-		if (spacesAfterMarker >= 5 || spacesAfterMarker < 1 || blankItem) {
-			this.column = spacesStartColumn;
-			this.offset = spacesStartOffset;
-			if (isSpaceOrTab(this.text.charCodeAt(this.offset)) && this.offset < this.lineEnd) this.advanceOffset(1, true);
-			return markerLength + 1;
-		}
-		return markerLength + spacesAfterMarker;
-	}
-
 	/** GFM: a delimiter row under a one-line header (the paragraph's last line) turns it into a table. */
 	private startTable(paragraph: Block): boolean {
 		if (paragraph.lastLineLazy) return false;
@@ -425,6 +447,9 @@ class BlockParser {
 		const headerStart = segments[segments.length - 2]!;
 		const headerEnd = segments[segments.length - 1]!;
 		if (splitTableRow(this.text, headerStart, headerEnd).length / 2 !== columns) return false;
+		// A link reference definition is not a paragraph line: it cannot head a table.
+		const content = this.paragraphRun(paragraph);
+		if (content.base + content.from > headerStart) return false;
 		this.closeUnmatchedBlocks();
 		segments.length -= 2;
 		paragraph.lines.length -= 1;
@@ -502,62 +527,6 @@ class BlockParser {
 	private tip(): Block {
 		return this.open[this.open.length - 1]!;
 	}
-
-	private findNextNonspace(): void {
-		let index = this.offset;
-		let columns = this.column;
-		while (index < this.lineEnd) {
-			const code = this.text.charCodeAt(index);
-			if (code === SPACE) columns++;
-			else if (code === TAB) columns += 4 - (columns % 4);
-			else break;
-			index++;
-		}
-		this.blank = index >= this.lineEnd;
-		this.nextNonspace = index;
-		this.nextNonspaceColumn = columns;
-		this.indent = columns - this.column;
-	}
-
-	private advanceNextNonspace(): void {
-		this.offset = this.nextNonspace;
-		this.column = this.nextNonspaceColumn;
-	}
-
-	/** Advances by `count` characters, or columns when `columns` (a tab may be consumed partially). */
-	private advanceOffset(count: number, columns: boolean): void {
-		while (count > 0 && this.offset < this.lineEnd) {
-			if (this.text.charCodeAt(this.offset) === TAB) {
-				const toTab = 4 - (this.column % 4);
-				if (columns) {
-					// A tab may be consumed partially: the column moves, the offset stays on the tab.
-					const partial = toTab > count;
-					const advance = partial ? count : toTab;
-					this.column += advance;
-					this.offset += partial ? 0 : 1;
-					count -= advance;
-				} else {
-					this.column += toTab;
-					this.offset++;
-					count--;
-				}
-			} else {
-				this.offset++;
-				this.column++;
-				count--;
-			}
-		}
-	}
-
-	private skipRun(from: number, code: number): number {
-		while (from < this.lineEnd && this.text.charCodeAt(from) === code) from++;
-		return from;
-	}
-
-	private onlySpacesFrom(from: number): boolean {
-		for (let index = from; index < this.lineEnd; index++) if (!isSpaceOrTab(this.text.charCodeAt(index))) return false;
-		return true;
-	}
 }
 
 /** A paragraph's lines as one inline run; quote markers between lines are blanked in a same-length copy. */
@@ -579,7 +548,8 @@ function contentRun(text: string, segments: readonly number[]): InlineRun {
 	let copy = '';
 	for (let index = 0; index < segments.length; index += 2) {
 		copy += text.slice(segments[index], segments[index + 1]);
-		if (index + 2 < segments.length) copy += text.slice(segments[index + 1], segments[index + 2]).replace(/[^\r\n]/g, ' ');
+		if (index + 2 < segments.length)
+			copy += text.slice(segments[index + 1], segments[index + 2]).replace(/[^\r\n]/g, ' ');
 	}
 	return { text: copy, base: from, from: 0, to: to - from };
 }
@@ -591,13 +561,9 @@ function atxContent(text: string, marksEnd: number, lineEnd: number): [number, n
 	let end = trimEnd(text, start, lineEnd);
 	let hashes = end;
 	while (hashes > start && text.charCodeAt(hashes - 1) === HASH) hashes--;
-	if (hashes < end && (hashes === start || isSpaceOrTab(text.charCodeAt(hashes - 1)))) end = trimEnd(text, start, hashes);
+	if (hashes < end && (hashes === start || isSpaceOrTab(text.charCodeAt(hashes - 1))))
+		end = trimEnd(text, start, hashes);
 	return [start, end];
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-	while (end > start && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
-	return end;
 }
 
 function isCodeLike(kind: Kind): boolean {
@@ -606,10 +572,6 @@ function isCodeLike(kind: Kind): boolean {
 
 function canContain(kind: Kind): boolean {
 	return kind === Kind.Document || kind === Kind.Quote || kind === Kind.Item;
-}
-
-function isSpaceOrTab(code: number): boolean {
-	return code === SPACE || code === TAB;
 }
 
 function isDigit(code: number): boolean {

@@ -55,11 +55,23 @@ const CLOSE_PAREN = 41;
 
 /** Characters at which something may start; everything else is skipped in a tight loop. */
 const SPECIAL = new Uint8Array(128);
-for (const code of [BANG, DOLLAR, DOT, COLON, LESS_THAN, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, BACKTICK]) SPECIAL[code] = 1;
+for (const code of [BANG, DOLLAR, DOT, COLON, LESS_THAN, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, BACKTICK])
+	SPECIAL[code] = 1;
 
 /** Scans one inline run and appends its excluded ranges and inline links to `sink`. */
 export function scanInline(run: InlineRun, definitions: ReadonlySet<string>, sink: InlineSink): void {
-	new InlineScanner(run, definitions, sink).scan();
+	const first = nextSpecial(run.text, run.from, run.to);
+	// Most runs are plain prose: no scanner state is allocated for them.
+	if (first < run.to) new InlineScanner(run, definitions, sink).scan(first);
+}
+
+function nextSpecial(text: string, pos: number, to: number): number {
+	while (pos < to) {
+		const code = text.charCodeAt(pos);
+		if (code < 128 && SPECIAL[code] === 1) return pos;
+		pos++;
+	}
+	return to;
 }
 
 class InlineScanner {
@@ -69,7 +81,8 @@ class InlineScanner {
 	/** Start of the text no construct consumed yet (a literal autolink may not reach back past it). */
 	private plainFrom: number;
 	/** Per marker and run length: the index from which no closer exists (avoids quadratic rescans). */
-	private readonly noCloserFrom = new Map<number, number>();
+	// Created on first use: most runs hold no code span, math or comment at all.
+	private noCloserFrom: Map<number, number> | undefined;
 
 	constructor(
 		private readonly run: InlineRun,
@@ -79,9 +92,9 @@ class InlineScanner {
 		this.plainFrom = run.from;
 	}
 
-	scan(): void {
+	scan(from: number): void {
 		const { text, to, base } = this.run;
-		let pos = this.run.from;
+		let pos = from;
 		while (pos < to) {
 			const code = text.charCodeAt(pos);
 			if (code >= 128 || SPECIAL[code] === 0) {
@@ -135,6 +148,7 @@ class InlineScanner {
 		while (runEnd < to && text.charCodeAt(runEnd) === code) runEnd++;
 		const length = runEnd - pos;
 		const key = code * 4096 + Math.min(length, 4095);
+		this.noCloserFrom ??= new Map();
 		const hopeless = this.noCloserFrom.get(key);
 		if (hopeless !== undefined && hopeless <= runEnd) return runEnd;
 		const char = code === BACKTICK ? '`' : '$';
@@ -155,12 +169,41 @@ class InlineScanner {
 	/** `<`: an autolink (plain text for us) or raw HTML (excluded); otherwise a literal `<`. */
 	private angle(pos: number): number {
 		const { text, to } = this.run;
+		if (!this.mayClose(pos)) return pos + 1;
 		AUTOLINK.lastIndex = pos;
 		if (AUTOLINK.test(text) && AUTOLINK.lastIndex <= to) return this.consume(pos, AUTOLINK.lastIndex, false);
 		INLINE_HTML.lastIndex = pos;
 		if (INLINE_HTML.test(text) && INLINE_HTML.lastIndex <= to) return this.consume(pos, INLINE_HTML.lastIndex, true);
 		return pos + 1;
 	}
+
+	/**
+	 * Whether the comment, processing instruction, CDATA or declaration at `pos` has its closer in the
+	 * run. The lazy patterns would otherwise rescan to the end of the document from every opener.
+	 */
+	private mayClose(pos: number): boolean {
+		const text = this.run.text;
+		const closer = text.startsWith('<!--', pos)
+			? '-->'
+			: text.startsWith('<?', pos)
+				? '?>'
+				: text.startsWith('<![CDATA[', pos)
+					? ']]>'
+					: text.startsWith('<!', pos)
+						? '>'
+						: '';
+		if (closer === '') return true;
+		this.closers ??= new Map();
+		const known = this.closers.get(closer);
+		if (known !== undefined && known >= pos + 2) return known < this.run.to;
+		const next = text.indexOf(closer, pos + 2);
+		const found = next < 0 || next >= this.run.to ? this.run.to : next;
+		this.closers.set(closer, found);
+		return found < this.run.to;
+	}
+
+	/** Per closer (`-->`, `?>`, `]]>`, `>`): where it next occurs, or `run.to` when it does not. */
+	private closers: Map<string, number> | undefined;
 
 	private literalAutolink(code: number, pos: number): number {
 		// Literal autolinks cannot start inside an unclosed link text (micromark's `previousUnbalanced`).
@@ -183,7 +226,8 @@ class InlineScanner {
 		const end = inline >= 0 ? inline : this.referenceTail(opener, pos);
 		if (end < 0) return pos + 1;
 		// An image's description is plain alt text in mdast: links inside it are no nodes.
-		if (opener.image) while (this.links.length > 0 && this.links[this.links.length - 1]!.start > opener.start) this.links.pop();
+		if (opener.image)
+			while (this.links.length > 0 && this.links[this.links.length - 1]!.start > opener.start) this.links.pop();
 		// Links may not contain links: earlier `[` openers die (image openers stay).
 		else for (const earlier of this.openers) if (!earlier.image) earlier.active = false;
 		if (inline >= 0) this.links.push(this.pendingLink!);
@@ -229,12 +273,18 @@ class InlineScanner {
 		const { text, to } = this.run;
 		const textStart = opener.start + (opener.image ? 2 : 1);
 		const labelEnd = text.charCodeAt(pos + 1) === OPEN_BRACKET ? parseLinkLabelEnd(text, pos + 1, to) : -1;
-		if (labelEnd > pos + 3) return this.definitions.has(normalizeLabel(text.slice(pos + 2, labelEnd - 1))) ? labelEnd : -1;
+		if (labelEnd > pos + 3)
+			return this.definitions.has(normalizeLabel(text.slice(pos + 2, labelEnd - 1))) ? labelEnd : -1;
 		if (!this.definitions.has(normalizeLabel(text.slice(textStart, pos)))) return -1;
 		return labelEnd === pos + 3 ? labelEnd : pos + 1;
 	}
 }
 
 function isAsciiPunctuation(code: number): boolean {
-	return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+	return (
+		(code >= 33 && code <= 47) ||
+		(code >= 58 && code <= 64) ||
+		(code >= 91 && code <= 96) ||
+		(code >= 123 && code <= 126)
+	);
 }

@@ -57,7 +57,9 @@ export class LineIndex {
 	}
 
 	lineText(line: number): string {
-		return this.text.slice(this.starts[line], this.lineEnd(line));
+		// lineEnd scans far enough for `starts[line]` to exist.
+		const end = this.lineEnd(line);
+		return this.text.slice(this.starts[line], end);
 	}
 
 	/** Records the line starts up to `offset` (and the line start just after it, if any). */
