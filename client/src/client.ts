@@ -19,6 +19,8 @@ export function createClient(context: ExtensionContext): LanguageClient {
 		documentSelector: [{ scheme: 'file', language: 'markdown' }],
 		synchronize: { configurationSection: 'vaultNotes' },
 		diagnosticCollectionName: 'vault-notes',
+		// The server keeps its index cache in the extension's storage, never in the vault.
+		initializationOptions: { cacheFolder: path.join(context.globalStorageUri.fsPath, 'index-cache') },
 	};
 	return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -1,6 +1,7 @@
 // Language server entry: `vault-notes-server --stdio` (or `--node-ipc`, `--socket=N`), for any LSP client.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { buildIdOf, defaultCacheFolder, nodeIndexCache } from './node/nodeIndexCache';
 import { nodeFileSystem } from './node/nodeFileSystem';
 
 if (process.argv.includes('--version')) {
@@ -9,4 +10,12 @@ if (process.argv.includes('--version')) {
 }
 // createConnection reads the transport (--stdio, --node-ipc, --socket) from the command line.
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, nodeFileSystem);
+startServer(connection, nodeFileSystem, {
+	indexCache: (initializationOptions) => {
+		const options = (initializationOptions ?? {}) as { cacheFolder?: unknown; indexCache?: unknown };
+		// Clients may turn the cache off, or put it in their own storage folder (VS Code's globalStorage).
+		if (options.indexCache === false || process.env.VAULT_NOTES_NO_CACHE) return undefined;
+		const folder = typeof options.cacheFolder === 'string' ? options.cacheFolder : defaultCacheFolder();
+		return nodeIndexCache(folder, buildIdOf(__filename));
+	},
+});

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { StatusRequest } from '../../../protocol';
 import { toLocale } from '../core';
 import type { FileSystem } from '../workspace/fileSystem';
+import type { IndexCacheFactory } from '../workspace/indexCache';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { guard, guardVoid } from './guard';
 import { featureCapabilities, registerFeatureHandlers } from './handlers';
@@ -15,6 +16,8 @@ import { onStatus } from './handlers/status';
 export interface ServerOptions {
 	/** Use the server's own file watcher when the client cannot watch files (default true). */
 	readonly ownWatcher?: boolean;
+	/** The index cache to use, given the client's `initializationOptions`; none when absent. */
+	readonly indexCache?: (initializationOptions: unknown) => IndexCacheFactory | undefined;
 }
 
 export function startServer(connection: Connection, fs: FileSystem, options: ServerOptions = {}): void {
@@ -32,7 +35,8 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 			(uri) => documents.get(uri) !== undefined,
 			(session) => state!.scopeOf(session),
 		);
-		state = new ServerState(connection, fs, documents, publisher, logger, locale, capabilities);
+		const cache = options.indexCache?.(params.initializationOptions);
+		state = new ServerState(connection, fs, documents, publisher, logger, locale, capabilities, cache);
 		state.addFolders(initialFolders(params));
 		return {
 			capabilities: {

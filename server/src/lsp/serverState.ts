@@ -6,6 +6,7 @@ import { IndexChangedNotification } from '../../../protocol';
 import type { Locale, NoteId } from '../core';
 import { isMarkdownPath } from '../core';
 import type { Disposable, FileSystem } from '../workspace/fileSystem';
+import type { IndexCacheFactory } from '../workspace/indexCache';
 import { pathToUri, uriToPath } from './convert';
 import type { DiagnosticsPublisher, DiagnosticsScope } from './diagnosticsPublisher';
 import type { Logger } from './guard';
@@ -41,14 +42,19 @@ export class ServerState {
 		readonly locale: Locale,
 		/** What the client said it can do (rename needs resource operations in workspace edits). */
 		readonly capabilities: ClientCapabilities,
+		private readonly cacheFactory?: IndexCacheFactory,
 	) {}
 
 	addFolders(uris: readonly string[]): void {
 		for (const uri of uris) {
 			const root = uriToPath(uri);
 			if (root === undefined || this.sessions.some((session) => session.root === root)) continue;
-			const session: VaultSession = new VaultSession(root, this.fs, this.logger, (id): string | undefined =>
-				this.openText(session, id),
+			const session: VaultSession = new VaultSession(
+				root,
+				this.fs,
+				this.logger,
+				(id): string | undefined => this.openText(session, id),
+				this.cacheFactory,
 			);
 			this.sessions.push(session);
 		}

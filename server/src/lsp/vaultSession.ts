@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Change, LoadedConfig, NoteId } from '../core';
 import { CONFIG_FILE_NAME, VaultIndex, isInvisiblePath, loadConfig } from '../core';
 import type { FileSystem } from '../workspace/fileSystem';
+import type { IndexCacheFactory } from '../workspace/indexCache';
 import type { ConfigFile } from '../workspace/loadVault';
 import { loadVault, readConfigFile } from '../workspace/loadVault';
 import { readNote } from '../workspace/readNote';
@@ -21,6 +22,8 @@ export class VaultSession {
 	vault: VaultIndex;
 	configFile: ConfigFile;
 	indexing = false;
+	/** Settles when the index cache of the last load is written (tests wait for it). */
+	cacheSaved: Promise<void> = Promise.resolve();
 	/** Bumped on every reload, so that a reload started later wins over an earlier one. */
 	private generation = 0;
 
@@ -30,6 +33,7 @@ export class VaultSession {
 		private readonly logger: Logger,
 		/** The text of a note open in an editor, which wins over the disk. */
 		private readonly overlay: (id: NoteId) => string | undefined,
+		private readonly cacheFactory?: IndexCacheFactory,
 	) {
 		this.uri = pathToUri(root);
 		this.configFile = { path: path.join(root, CONFIG_FILE_NAME), text: undefined, loaded: loadConfig(undefined) };
@@ -91,6 +95,7 @@ export class VaultSession {
 			this.vault = new VaultIndex(this.configFile.loaded);
 			const loaded = await loadVault(this.fs, this.root, this.vault, {
 				overlay: this.overlay,
+				cache: this.cacheFactory?.(this.root, this.configFile.text),
 				isCancelled: isStale,
 				onBatch: (touched, done, total) => {
 					if (!isStale()) callbacks.onBatch(touched, done, total);
@@ -98,6 +103,7 @@ export class VaultSession {
 			});
 			if (isStale()) return false;
 			for (const warning of loaded.warnings) this.logger.warn(warning);
+			this.cacheSaved = loaded.cacheSaved;
 			return true;
 		} finally {
 			if (generation === this.generation) this.indexing = false;

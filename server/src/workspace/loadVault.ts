@@ -5,6 +5,7 @@ import type { Change, LoadedConfig, NoteId } from '../core';
 import type { VaultIndex } from '../core';
 import { CONFIG_FILE_NAME, loadConfig } from '../core';
 import type { FileSystem } from './fileSystem';
+import type { CachedNote, IndexCache } from './indexCache';
 import { readNote } from './readNote';
 import type { VaultFile } from './scanVault';
 import { scanVault } from './scanVault';
@@ -39,12 +40,16 @@ export interface LoadOptions {
 	readonly isCancelled?: () => boolean;
 	/** Texts that win over the disk (documents open in an editor). */
 	readonly overlay?: (id: NoteId) => string | undefined;
+	/** Parsed notes from an earlier run: unchanged files (same size and time) are not read again. */
+	readonly cache?: IndexCache;
 }
 
 export interface LoadedVault {
 	readonly vault: VaultIndex;
 	readonly files: readonly VaultFile[];
 	readonly warnings: readonly string[];
+	/** Settles when the cache (if any) is written; loading does not wait for it. */
+	readonly cacheSaved: Promise<void>;
 }
 
 /** Loads into `vault` (a new, empty index: callers may already serve requests from it). */
@@ -59,10 +64,11 @@ export async function loadVault(
 	// Every file is known before any text is read, so links resolve right from the first batch.
 	vault.apply(files.map((file): Change => ({ kind: file.kind === 'note' ? 'pending' : 'attachment', id: file.id })));
 	const notes = files.filter((file) => file.kind === 'note');
+	const cached = await options.cache?.load();
 	for (let start = 0; start < notes.length; start += READ_CONCURRENCY) {
 		if (options.isCancelled?.()) break;
 		const batch = notes.slice(start, start + READ_CONCURRENCY);
-		const read = await Promise.all(batch.map((file) => readWithOverlay(fs, root, file, config, options)));
+		const read = await Promise.all(batch.map((file) => readOrReuse(fs, root, file, config, options, cached)));
 		// A note opened in an editor while its file was being read keeps the editor's text.
 		const changes = read.map((change): Change => {
 			const text = options.overlay?.(change.id);
@@ -71,7 +77,41 @@ export async function loadVault(
 		const touched = vault.apply(changes);
 		options.onBatch?.(touched, Math.min(start + READ_CONCURRENCY, notes.length), notes.length);
 	}
-	return { vault, files, warnings };
+	const cacheSaved =
+		options.cache && !options.isCancelled?.() ? saveCache(options.cache, vault, notes, options) : Promise.resolve();
+	return { vault, files, warnings, cacheSaved };
+}
+
+function readOrReuse(
+	fs: FileSystem,
+	root: string,
+	file: VaultFile,
+	config: LoadedConfig,
+	options: LoadOptions,
+	cached: ReadonlyMap<NoteId, CachedNote> | undefined,
+): Promise<Change> {
+	const hit = cached?.get(file.id);
+	if (hit && hit.size === file.size && hit.mtimeMs === file.mtimeMs && options.overlay?.(file.id) === undefined) {
+		return Promise.resolve({ kind: 'parsed', id: file.id, syntax: hit.syntax });
+	}
+	return readWithOverlay(fs, root, file, config, options);
+}
+
+/** Saves what was parsed from disk (not the text of open editors, which the disk does not have). */
+function saveCache(
+	cache: IndexCache,
+	vault: VaultIndex,
+	notes: readonly VaultFile[],
+	options: LoadOptions,
+): Promise<void> {
+	const byId = new Map(notes.map((file) => [file.id, file]));
+	const entries: [NoteId, CachedNote][] = [];
+	for (const [id, syntax] of vault.syntaxes()) {
+		const file = byId.get(id);
+		if (file && options.overlay?.(id) === undefined)
+			entries.push([id, { size: file.size, mtimeMs: file.mtimeMs, syntax }]);
+	}
+	return cache.save(entries);
 }
 
 function readWithOverlay(

@@ -106,7 +106,15 @@ function excerptLines(syntax: NoteSyntax, anchor: Anchor | undefined, targetText
 		return lines.slice(heading.range.end.line + 1, next ? next.line : lines.length);
 	}
 	if (syntax.summarySection) return lines.slice(syntax.summarySection.startLine, syntax.summarySection.endLine);
-	return lines.slice(syntax.frontMatter ? syntax.frontMatter.span.endLine : 0);
+	return lines.slice(bodyStart(syntax, lines));
+}
+
+/** The first line after the front matter, and after a leading `# Title` (the hover shows the title already). */
+function bodyStart(syntax: NoteSyntax, lines: readonly string[]): number {
+	let start = syntax.frontMatter ? syntax.frontMatter.span.endLine : 0;
+	while (start < lines.length && lines[start]!.trim() === '') start++;
+	const first = syntax.headings[0];
+	return first?.level === 1 && first.line === start ? first.range.end.line + 1 : start;
 }
 
 function missingAnchor(target: NoteId, fragment: string, locale: Locale): string {

@@ -19,6 +19,11 @@ export type SkipReason = 'tooLarge' | 'binary' | 'notUtf8' | 'unreadable';
 /** One change to the vault's files. */
 export type Change =
 	| { readonly kind: 'note'; readonly id: NoteId; readonly text: string }
+	/**
+	 * A note parsed elsewhere (a cache, a worker) with `parseNote` under this index's config:
+	 * the same as `{ kind: 'note' }` with the text that gave this syntax.
+	 */
+	| { readonly kind: 'parsed'; readonly id: NoteId; readonly syntax: NoteSyntax }
 	| { readonly kind: 'skipped'; readonly id: NoteId; readonly problem: Problem }
 	/** A note known to exist whose text is not read yet (while indexing): links to it resolve. */
 	| { readonly kind: 'pending'; readonly id: NoteId }
@@ -127,6 +132,11 @@ export class VaultIndex {
 		return [...(this.incoming.get(id)?.keys() ?? [])].sort(compareCodePoints);
 	}
 
+	/** Every note's syntax (skipped and pending notes have none), e.g. to save a cache. */
+	*syntaxes(): Generator<[NoteId, NoteSyntax]> {
+		for (const [id, entry] of this.files) if (entry.kind === 'note' && entry.syntax) yield [id, entry.syntax];
+	}
+
 	/** The lookup used for resolution; features use it to resolve hypothetical targets. */
 	get fileLookup(): FileLookup {
 		return this.lookup;
@@ -169,7 +179,7 @@ export class VaultIndex {
 		const base = { id: change.id, kind: 'note', resolutions: [], ignored } as const;
 		if (change.kind === 'pending') return { ...base, syntax: undefined, skipped: undefined, pending: true };
 		if (change.kind === 'skipped') return { ...base, syntax: undefined, skipped: change.problem, pending: false };
-		const syntax = parseNote(change.id, change.text, this.config);
+		const syntax = change.kind === 'parsed' ? change.syntax : parseNote(change.id, change.text, this.config);
 		return { ...base, syntax, skipped: undefined, pending: false };
 	}
 
