@@ -29,6 +29,8 @@ export interface HarnessOptions {
 	readonly locale?: string;
 	/** Whether the client offers to watch files (then the server's own watcher stays off). */
 	readonly clientWatches?: boolean;
+	/** `clientInfo.name` sent in `initialize`. */
+	readonly clientName?: string;
 	/** More `workspace` client capabilities (e.g. `workspaceEdit` with resource operations). */
 	readonly workspaceCapabilities?: Record<string, unknown>;
 }
@@ -97,6 +99,7 @@ export class LspHarness {
 			processId: null,
 			rootUri: null,
 			locale: options.locale ?? 'en',
+			...(options.clientName ? { clientInfo: { name: options.clientName } } : {}),
 			capabilities: {
 				window: { workDoneProgress: true },
 				workspace: {

@@ -20,6 +20,7 @@ export class DiagnosticsPublisher {
 	private flushing: Promise<void> = Promise.resolve();
 	/** Resolves when everything scheduled so far has been sent. */
 	private idleWaiters: (() => void)[] = [];
+	private disposed = false;
 
 	constructor(
 		private readonly connection: Connection,
@@ -29,6 +30,7 @@ export class DiagnosticsPublisher {
 	) {}
 
 	schedule(session: VaultSession, ids: Iterable<NoteId>): void {
+		if (this.disposed) return;
 		let set = this.pending.get(session);
 		if (!set) this.pending.set(session, (set = new Set()));
 		for (const id of ids) set.add(id);
@@ -55,6 +57,15 @@ export class DiagnosticsPublisher {
 	whenIdle(): Promise<void> {
 		if (this.timer === undefined && this.pending.size === 0) return this.flushing;
 		return new Promise((resolve) => this.idleWaiters.push(resolve));
+	}
+
+	/** Stops publishing (shutdown): nothing is sent on a closed connection. */
+	dispose(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = undefined;
+		this.pending.clear();
+		this.disposed = true;
+		for (const resolve of this.idleWaiters.splice(0)) resolve();
 	}
 
 	/** Clears every diagnostic this session published (the folder was removed). */

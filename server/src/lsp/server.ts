@@ -36,7 +36,8 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 			(session) => state!.scopeOf(session),
 		);
 		const cache = options.indexCache?.(params.initializationOptions);
-		state = new ServerState(connection, fs, documents, publisher, logger, locale, capabilities, cache);
+		const clientName = params.clientInfo?.name ?? '';
+		state = new ServerState(connection, fs, documents, publisher, logger, locale, capabilities, cache, clientName);
 		state.addFolders(initialFolders(params));
 		return {
 			capabilities: {

@@ -43,7 +43,14 @@ export class ServerState {
 		/** What the client said it can do (rename needs resource operations in workspace edits). */
 		readonly capabilities: ClientCapabilities,
 		private readonly cacheFactory?: IndexCacheFactory,
+		/** `initialize.clientInfo.name`: VS Code already outlines Markdown headings itself. */
+		readonly clientName = '',
 	) {}
+
+	/** VS Code and its relatives (code-server, VSCodium, Cursor…) have a Markdown language server of their own. */
+	get clientHasMarkdownOutline(): boolean {
+		return /visual studio code|vscode|code-oss|vscodium|code - oss|cursor|windsurf/i.test(this.clientName);
+	}
 
 	addFolders(uris: readonly string[]): void {
 		for (const uri of uris) {
@@ -178,6 +185,7 @@ export class ServerState {
 	}
 
 	dispose(): void {
+		this.publisher.dispose();
 		for (const watcher of this.watchers.splice(0)) watcher.dispose();
 		if (this.watchTimer) clearTimeout(this.watchTimer);
 		if (this.indexChangedTimer) clearTimeout(this.indexChangedTimer);

@@ -29,10 +29,10 @@ export async function onDocumentSymbols(
 	if (!state || !located) return null;
 	const text = await state.textOf(located.session, located.id);
 	if (text === undefined || token.isCancellationRequested) return null;
-	// Headings are always listed: clients without a Markdown server of their own (Neovim, Helix)
-	// get an outline; VS Code shows them in a second outline group beside its built-in one.
-	// TODO(client name): leave headings out for VS Code once the state keeps clientInfo.name.
-	return documentSymbols(located.session.vault, located.id, text, { headings: true }).map(toLspSymbol);
+	// Clients without a Markdown server of their own (Neovim, Helix) get the headings too; VS Code
+	// already outlines them, and a second copy would only crowd the outline.
+	const headings = !state.clientHasMarkdownOutline;
+	return documentSymbols(located.session.vault, located.id, text, { headings }).map(toLspSymbol);
 }
 
 function toLspSymbol(symbol: NoteSymbol): DocumentSymbol {
