@@ -22,6 +22,8 @@ import { median, round } from './stats';
 const DEFAULT_SIZES = [3000, 10000, 30000, 100000];
 const REPO = process.cwd();
 const CACHE = path.join(REPO, '.cache', 'bench');
+/** The build every measure of a run uses (see snapshotBuild). */
+const BUILD = path.join(CACHE, 'build');
 
 interface Options {
 	readonly sizes: readonly number[];
@@ -51,10 +53,10 @@ function parseOptions(argv: readonly string[]): Options {
 
 async function main(argv: readonly string[]): Promise<number> {
 	if (argv[0] === '--child') return runChild(argv.slice(1));
+	if (argv[0] === '--report') return reprint(argv.slice(1));
 	const options = parseOptions(argv);
 	const log = (line: string) => process.stderr.write(line + '\n');
-	const serverScript = path.join(REPO, 'dist', 'server.js');
-	if (!fs.existsSync(serverScript)) throw new Error('dist/server.js is missing: run npm run build first');
+	snapshotBuild();
 	const seed = loadSeed(path.resolve(REPO, '..', 'shared', 'vaults', 'sample'));
 	log(`seed: ${seed.name} (${seed.files.length} files); sizes: ${options.sizes.join(', ')}`);
 	const results: SizeResult[] = [];
@@ -94,17 +96,22 @@ async function measureSize(
 	const floorMs = median(floorRuns.map((run) => run.wallMs));
 	log(`floor: ${floorMs} ms (${floorRuns.map((run) => `${run.wallMs} ms, CPU ${run.cpuMs} ms`).join('; ')})`);
 	const checkRuns: ProcessRun[] = [];
-	for (let index = 0; index < 2; index++) {
+	// Twice where it is cheap; once for the largest vaults (minutes each).
+	for (let index = 0; index < (manifest.notes >= 50_000 ? 1 : 2); index++) {
 		checkRuns.push(
-			await runProcess(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', root], { timeoutMs: slack }),
+			await runProcess(process.execPath, [path.join(BUILD, 'cli.js'), 'check', root], {
+				timeoutMs: slack,
+				// An empty cache folder each time, so that a CLI with an index cache is measured cold.
+				env: { ...process.env, VAULT_NOTES_CACHE_DIR: freshFolder('cli-cache') },
+			}),
 		);
 	}
 	log(
-		`vault-notes check: ${checkRuns.map((run) => `${run.wallMs} ms ${run.peakMb} MB exit ${run.exitCode}`).join('; ')}`,
+		`vault-notes check: ${checkRuns.map((run) => `${run.wallMs} ms, CPU ${run.cpuMs} ms, ${run.peakMb} MB, exit ${run.exitCode}`).join('; ')}`,
 	);
 	log('our server:');
 	const ours = await childJson(['ours', root], slack * 3, log);
-	const restart = options.restart ? await childJson(['ours-cold', root], slack, log) : undefined;
+	const restart = options.restart ? await childJson(['ours-restart', root], slack, log) : undefined;
 	let peer: Record<string, unknown> | undefined;
 	if (options.peer) {
 		log('peer server (vscode-markdown-languageserver):');
@@ -133,6 +140,43 @@ async function measureSize(
 		restart,
 		peer,
 	};
+}
+
+/**
+ * Copies the bundles this run measures: a rebuild of dist/ during a long run (others build in the
+ * same tree) would otherwise mix builds, and the server's index cache is keyed by its build.
+ */
+function snapshotBuild(): void {
+	const files = ['server.js', 'server.js.map', 'cli.js', 'cli.js.map'];
+	if (!fs.existsSync(path.join(REPO, 'dist', 'server.js')))
+		throw new Error('dist/server.js is missing: run npm run build');
+	fs.rmSync(BUILD, { recursive: true, force: true });
+	fs.mkdirSync(BUILD, { recursive: true });
+	for (const file of files) {
+		if (fs.existsSync(path.join(REPO, 'dist', file)))
+			fs.copyFileSync(path.join(REPO, 'dist', file), path.join(BUILD, file));
+	}
+}
+
+/** `--report a.json b.json`: prints the tables again from results files (sizes merged, later files win). */
+function reprint(files: readonly string[]): number {
+	const bySize = new Map<number, SizeResult>();
+	for (const file of files) {
+		for (const size of (JSON.parse(fs.readFileSync(file, 'utf8')) as { sizes: SizeResult[] }).sizes)
+			bySize.set(size.notes, size);
+	}
+	printReport(
+		[...bySize.values()].sort((a, b) => a.notes - b.notes),
+		(line) => process.stdout.write(line + '\n'),
+	);
+	return 0;
+}
+
+function freshFolder(name: string): string {
+	const folder = path.join(CACHE, 'tmp', name);
+	fs.rmSync(folder, { recursive: true, force: true });
+	fs.mkdirSync(folder, { recursive: true });
+	return folder;
 }
 
 function child(args: readonly string[], timeoutMs: number): Promise<ProcessRun> {
@@ -171,12 +215,14 @@ async function runChild(argv: readonly string[]): Promise<number> {
 	}
 	const manifest = JSON.parse(fs.readFileSync(manifestPath(root), 'utf8')) as VaultManifest;
 	let result: unknown;
-	if (kind === 'ours' || kind === 'ours-cold') {
+	if (kind === 'ours' || kind === 'ours-restart') {
+		// The index cache lives in a folder of its own: emptied for the cold run, kept for the restart.
+		const cacheFolder = path.join(CACHE, 'index-cache', path.basename(root));
+		if (kind === 'ours') fs.rmSync(cacheFolder, { recursive: true, force: true });
 		// BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles our server under the bench.
 		const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-		const start = () =>
-			LspClient.start(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio']);
-		result = await measureOurs({ root, manifest, start, log, coldOnly: kind === 'ours-cold' });
+		const start = () => LspClient.start(process.execPath, [...nodeArgs, path.join(BUILD, 'server.js'), '--stdio']);
+		result = await measureOurs({ root, manifest, start, log, restart: kind === 'ours-restart', cacheFolder });
 	} else if (kind === 'peer') {
 		const node = peerNode(REPO);
 		const script = peerServerScript(REPO);

@@ -36,7 +36,7 @@ function report(name: string, vault: VaultIndex): void {
 	let first = 0;
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const query of QUERIES) {
-			const { text, position } = withLinkAt(vault, id, section.startLine, query);
+			const { text, position } = withLinkAt(id, section.startLine, query);
 			vault.apply([{ kind: 'note', id, text }]);
 			const started = process.cpuUsage();
 			const result = completeAt(vault, id, text, position, OPTIONS);
@@ -57,8 +57,8 @@ function report(name: string, vault: VaultIndex): void {
 const OPTIONS: CompletionOptions = { now: () => new Date(2026, 0, 1) };
 
 /** The note's text (as indexed, rebuilt from its lines) with `- [[query]]` inserted at `line`. */
-function withLinkAt(vault: VaultIndex, id: NoteId, line: number, query: string): { text: string; position: Position } {
-	const original = originals.get(id) ?? lines(vault, id);
+function withLinkAt(id: NoteId, line: number, query: string): { text: string; position: Position } {
+	const original = originals.get(id) ?? lines(id);
 	originals.set(id, original);
 	const text = [...original.slice(0, line), `- [[${query}]]`, ...original.slice(line)].join('\n');
 	return { text, position: { line, character: 4 + query.length } };
@@ -66,7 +66,8 @@ function withLinkAt(vault: VaultIndex, id: NoteId, line: number, query: string):
 
 const originals = new Map<NoteId, string[]>();
 
-function lines(vault: VaultIndex, id: NoteId): string[] {
+/** The note's lines as on disk (or as generated). */
+function lines(id: NoteId): string[] {
 	const absolute = path.join(path.resolve(process.argv[2] ?? '../shared/vaults/sample'), id);
 	const generated = generatedTexts.get(id);
 	if (generated !== undefined) return generated.split('\n');

@@ -21,6 +21,7 @@ export interface RunOptions {
 	readonly timeoutMs: number;
 	/** Inherit stderr (progress lines of benchmark children); otherwise it is discarded. */
 	readonly showStderr?: boolean;
+	readonly env?: NodeJS.ProcessEnv;
 }
 
 const running = new Set<number>();
@@ -46,6 +47,7 @@ export function runProcess(command: string, args: readonly string[], options: Ru
 		const child = spawn(argv[0]!, argv.slice(1), {
 			stdio: ['ignore', 'ignore', options.showStderr ? 'inherit' : 'ignore'],
 			detached: true,
+			env: options.env ?? process.env,
 		});
 		running.add(child.pid!);
 		let timedOut = false;

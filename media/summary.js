@@ -25,7 +25,7 @@
 	function renderSummary(summary) {
 		vscode.setState({ uri: summary.uri });
 		const children = [renderHeader(summary), renderBody(summary.summary), renderTopics(summary.topics)];
-		children.push(element('footer', { className: 'backlinks' }, [format(labels.backlinks, summary.backlinkCount)]));
+		children.push(element('footer', { className: 'backlinks' }, [backlinkText(summary.backlinkCount)]));
 		root.replaceChildren(...children);
 		reportRendered(summary.uri);
 	}
@@ -140,12 +140,11 @@
 		return result;
 	}
 
-	/**
-	 * @param {string} template
-	 * @param {number} count
-	 */
-	function format(template, count) {
-		return String(template).replace('{0}', String(count));
+	/** @param {number} count */
+	function backlinkText(count) {
+		if (count === 0) return labels.backlinksNone;
+		if (count === 1) return labels.backlinksOne;
+		return String(labels.backlinks).replace('{0}', String(count));
 	}
 
 	/** @param {string | undefined} uri */

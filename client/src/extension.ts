@@ -57,7 +57,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<VaultN
 	registerNoteCommands(context);
 	registerTimelineFilterCommands(context, started, timeline);
 	context.subscriptions.push(
-		registerCommand(Commands.showSummary, () => SummaryPanel.createOrShow(context.extensionUri, started)),
+		registerCommand(Commands.showSummary, () => {
+			SummaryPanel.createOrShow(context.extensionUri, started);
+		}),
 		registerCommand(Commands.restartServer, () => started.restart()),
 		registerCommand(Commands.refreshTimeline, () => timeline.refresh()),
 		registerCommand(Commands.refreshBacklinks, () => backlinks.refresh()),

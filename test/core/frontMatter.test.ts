@@ -83,6 +83,22 @@ no front matter
 body 0 line 0
 yaml-syntax 0:0-0:3 yamlUnclosed`,
 		));
+	test('an empty last line is no closing fence', () =>
+		check(
+			'---\na: 1\n',
+			`
+no front matter
+body 0 line 0
+yaml-syntax 0:0-0:3 yamlUnclosed`,
+		));
+	test('a fence ends at a lone CR; the closing fence may end the file', () =>
+		check(
+			'--- \ra: 1\r---\t',
+			`
+span 0-3 data {"a":1}
+field a 1:0-1:1 = 1:3-1:4
+body 14 line 3`,
+		));
 	test('four dashes do not open a block', () =>
 		check(
 			'----\na: 1\n---\n',

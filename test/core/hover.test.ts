@@ -100,13 +100,15 @@ describe('hover on a link', () => {
 		);
 	});
 
-	test('without a summary section: the body after the front matter; a missing heading is said', () =>
+	test('without a summary section: the body after the front matter and the title; a missing heading is said', () =>
 		check(
 			`
 			//- /无摘要.md
 			---
 			tags: [x]
 			---
+
+			# 无摘要
 			正文第一行。
 			//- /a.md
 			[[无摘要#不存在$0]]
@@ -122,6 +124,24 @@ describe('hover on a link', () => {
 			---
 
 			正文第一行。
+			`,
+		));
+
+	test('CRLF line endings: the same preview, no stray carriage returns', () =>
+		check(
+			withAi(`
+			//- /01-博客/x.md
+			[[AI#^d1]]$0
+			`).replace(/\n/g, '\r\n'),
+			`
+			0:0-0:10
+			**人工智能 \\*AI\\***
+
+			2024-12-02 · 甲 · \`00-元语/AI.md\`
+
+			---
+
+			更多。
 			`,
 		));
 

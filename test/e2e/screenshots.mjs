@@ -65,6 +65,26 @@ const shots = [
 		},
 	},
 	{
+		// The timeline filtered by author through its QuickPick; the filter shows in the view's title.
+		name: 'timeline-filter',
+		note: '01-博客/林晓/笔记的三层结构.md',
+		async take(page, { runCommand }) {
+			await hidePanel(page, runCommand);
+			await runCommand('Vault Notes: Filter Timeline by Author');
+			// The authors come from the server's timeline, so the list fills in after the picker opens.
+			const author = page.locator('.quick-input-list .monaco-list-row', { hasText: '林晓' }).first();
+			await author.waitFor({ timeout: uiTimeoutMs });
+			await author.click();
+			const view = viewPane(page, 'Notes Timeline');
+			await view.locator('.pane-header', { hasText: '林晓' }).waitFor({ timeout: uiTimeoutMs });
+			const month = view.locator('.monaco-list-row', { hasText: /\d{4}-\d{2}/ }).first();
+			await month.waitFor({ timeout: uiTimeoutMs });
+			await month.click();
+			await view.locator('.monaco-list-row', { hasText: '· 林晓' }).first().waitFor({ timeout: uiTimeoutMs });
+			await runCommand('View: Focus Active Editor Group');
+		},
+	},
+	{
 		// The summary preview beside the note it summarises.
 		name: 'summary',
 		note: '01-博客/林晓/笔记的三层结构.md',

@@ -80,6 +80,30 @@ describe('vaultNotes/timeline', () => {
 	});
 });
 
+test('vaultNotes/timeline without a vault merges every vault: same groups add up, notes interleave by date', async () => {
+	const fs = new MemoryFileSystem({
+		'/v1/a.md': '---\ndate: 2024-05-02\n---',
+		'/v1/b.md': 'undated',
+		'/v2/c.md': '---\ndate: 2024-05-03\n---',
+		'/v2/d.md': '---\ndate: 2023-01-01\n---',
+	});
+	harness = await LspHarness.start({ fs, roots: ['/v1', '/v2'] });
+	await harness.progressEnded;
+	const top = await harness.connection.sendRequest(TimelineRequest.type, {});
+	expect(top.items.map((item) => item.kind === 'group' && `${item.id} ${item.count}`)).toEqual([
+		'year:2024 2',
+		'year:2023 1',
+		'noDate 1',
+	]);
+	const month = await harness.connection.sendRequest(TimelineRequest.type, { parent: 'month:2024-05' });
+	expect(month.items.map((item) => item.kind === 'note' && item.uri)).toEqual([
+		harness.uri('/v2/c.md'),
+		harness.uri('/v1/a.md'),
+	]);
+	const one = await harness.connection.sendRequest(TimelineRequest.type, { vault: harness.uri('/v1') });
+	expect(one.items.map((item) => item.kind === 'group' && item.id)).toEqual(['year:2024', 'noDate']);
+});
+
 describe('vaultNotes/backlinks', () => {
 	test('grouped by linking note, each link with its line as context', async () => {
 		const server = await start(VAULT);

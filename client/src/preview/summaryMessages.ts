@@ -26,7 +26,10 @@ export interface SummaryLabels {
 	readonly author: string;
 	readonly source: string;
 	readonly topics: string;
+	/** `{0}` is the number of linking notes. */
 	readonly backlinks: string;
+	readonly backlinksOne: string;
+	readonly backlinksNone: string;
 	readonly noSummary: string;
 	readonly noTopics: string;
 }

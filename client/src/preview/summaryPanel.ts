@@ -170,7 +170,7 @@ export class SummaryPanel implements vscode.Disposable {
 				await openLinkHref(message.href);
 				return;
 			case 'openNote':
-				await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(message.uri));
+				await openNoteHref(message.uri);
 				return;
 			case 'rendered':
 				this.lastRendered = { uri: message.uri, text: message.text };
@@ -195,6 +195,8 @@ export class SummaryPanel implements vscode.Disposable {
 			source: vscode.l10n.t('Open source'),
 			topics: vscode.l10n.t('Topics'),
 			backlinks: vscode.l10n.t('{0} notes link here'),
+			backlinksOne: vscode.l10n.t('1 note links here'),
+			backlinksNone: vscode.l10n.t('No notes link here.'),
 			noSummary: vscode.l10n.t('This note has no summary section.'),
 			noTopics: vscode.l10n.t('No topics'),
 		};
@@ -236,9 +238,14 @@ async function openExternalHref(href: string): Promise<void> {
 
 /** A link inside the summary: web pages open in the browser, notes (file: URIs) in the editor. */
 async function openLinkHref(href: string): Promise<void> {
+	if (parseHref(href)?.scheme === 'file') await openNoteHref(href);
+	else await openExternalHref(href);
+}
+
+/** Only notes open in the editor: `vscode.open` would also run a `command:` URI. */
+async function openNoteHref(href: string): Promise<void> {
 	const uri = parseHref(href);
 	if (uri?.scheme === 'file') await vscode.commands.executeCommand('vscode.open', uri);
-	else await openExternalHref(href);
 }
 
 function parseHref(href: string): vscode.Uri | undefined {

@@ -22,7 +22,10 @@ export function registerTimelineFilterCommands(
 ): void {
 	const pickAndApply = async (kind: FilterKind, choices: Promise<Choice[]>, placeHolder: string) => {
 		const choice = await vscode.window.showQuickPick(choices, { placeHolder, matchOnDescription: true });
-		if (choice) timeline.setFilter(mergeFilter(timeline.filter, kind, choice));
+		if (!choice) return;
+		timeline.setFilter(mergeFilter(timeline.filter, kind, choice));
+		// Run from the palette, the timeline may be hidden: show the result of the filter.
+		await vscode.commands.executeCommand(`${TimelineView.viewId}.focus`);
 	};
 	context.subscriptions.push(
 		registerCommand(Commands.filterTimelineByFolder, () =>

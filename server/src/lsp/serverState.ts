@@ -119,12 +119,18 @@ export class ServerState {
 			return;
 		}
 		const progress = await this.beginProgress(`Indexing ${session.root}`);
-		const done = await session.load({
-			onBatch: (touched, count, total) => {
-				this.publisher.schedule(session, touched);
-				progress?.report(total === 0 ? 100 : Math.floor((count / total) * 100), `${count}/${total} notes`);
-			},
-		});
+		const done = await session
+			.load({
+				onBatch: (touched, count, total) => {
+					this.publisher.schedule(session, touched);
+					progress?.report(total === 0 ? 100 : Math.floor((count / total) * 100), `${count}/${total} notes`);
+				},
+			})
+			.catch((error: Error) => {
+				// The folder itself is gone or unreadable: the vault is empty until it comes back.
+				this.logger.warn(`cannot index ${session.root}: ${error.message}`);
+				return true;
+			});
 		if (done) {
 			this.publisher.scheduleAll(session);
 			// The end of the progress means every note's diagnostics are published.
@@ -214,7 +220,11 @@ export class ServerState {
 	}
 
 	private async readFromDisk(session: VaultSession, ids: readonly NoteId[]): Promise<void> {
-		const touched = await session.readChanges(ids);
+		// Callers do not wait (`void`): a rejection here would be unhandled and end the process.
+		const touched = await session.readChanges(ids).catch((error: Error) => {
+			this.logger.warn(`cannot read changes in ${session.root}: ${error.message}`);
+			return [];
+		});
 		this.publisher.schedule(session, touched);
 		this.indexChanged(session);
 	}

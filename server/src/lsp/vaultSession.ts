@@ -26,6 +26,9 @@ export class VaultSession {
 	cacheSaved: Promise<void> = Promise.resolve();
 	/** Bumped on every reload, so that a reload started later wins over an earlier one. */
 	private generation = 0;
+	/** Per note, the ticket of the latest disk read started by readChanges. */
+	private readonly latestRead = new Map<NoteId, number>();
+	private readCount = 0;
 
 	constructor(
 		readonly root: string,
@@ -112,8 +115,22 @@ export class VaultSession {
 
 	/** Reads files changed on disk and applies them; a document open in an editor keeps its text. */
 	async readChanges(ids: readonly NoteId[]): Promise<NoteId[]> {
-		const changes = await Promise.all(ids.map((id) => this.readChange(id)));
-		return this.vault.apply(changes.flat());
+		const tickets = ids.map((id) => {
+			this.latestRead.set(id, ++this.readCount);
+			return this.readCount;
+		});
+		const read = await Promise.all(ids.map((id) => this.readChange(id)));
+		// Reads overlap (a slow disk, an event storm): a read that a later one overtook carries
+		// older bytes and is dropped, and a note opened in an editor meanwhile keeps the editor's text.
+		const current = read.filter((_changes, index) => this.latestRead.get(ids[index]!) === tickets[index]);
+		ids.forEach((id, index) => {
+			if (this.latestRead.get(id) === tickets[index]) this.latestRead.delete(id);
+		});
+		const changes = current.flat().map((change): Change => {
+			const open = change.kind === 'note' || change.kind === 'skipped' ? this.overlay(change.id) : undefined;
+			return open === undefined ? change : { kind: 'note', id: change.id, text: open };
+		});
+		return this.vault.apply(changes);
 	}
 
 	private async readChange(id: NoteId): Promise<Change[]> {

@@ -79,3 +79,26 @@ export async function waitUntil<T>(
 		await nextEvent(event, deadline - Date.now(), what).promise;
 	}
 }
+
+/**
+ * Runs `check` until it passes, again after each `vaultNotes/indexChanged`: an earlier test's
+ * file changes (a note created and deleted) reach the index through the file watcher a little
+ * later. After `timeoutMs` the last failure is thrown.
+ */
+export async function eventually(api: StartedApi, check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const next = nextEvent(api.onDidChangeIndex, deadline - Date.now(), 'vaultNotes/indexChanged');
+		try {
+			await check();
+			next.cancel();
+			return;
+		} catch (error) {
+			const changed = await next.promise.then(
+				() => true,
+				() => false,
+			);
+			if (!changed) throw error;
+		}
+	}
+}

@@ -7,7 +7,7 @@ import { vaultFolder } from './helpers';
 import { test } from './registry';
 import { readVaultFacts } from './vaultFacts';
 import type { StartedApi } from './vaultNotesApi';
-import { vaultNotesApi, waitForIndex, waitUntil } from './vaultNotesApi';
+import { eventually, vaultNotesApi, waitForIndex, waitUntil } from './vaultNotesApi';
 
 const TOPIC_NOTE = '00-元语/知识管理.md';
 
@@ -35,11 +35,14 @@ test('the timeline years and their counts match the notes’ dates', async () =>
 		(label) => `${label}: ${expected.get(label)}`,
 	);
 
-	const top = (await api.timeline.getChildren()) as TimelineGroup[];
-	assert.deepEqual(
-		top.map((group) => `${group.label}: ${group.count}`),
-		expectedTop,
-	);
+	let top: TimelineGroup[] = [];
+	await eventually(api, async () => {
+		top = (await api.timeline.getChildren()) as TimelineGroup[];
+		assert.deepEqual(
+			top.map((group) => `${group.label}: ${group.count}`),
+			expectedTop,
+		);
+	});
 
 	// One level down: a year's months add up to the year, a month lists its notes, newest first.
 	const newestYear = top[0]!;
@@ -69,14 +72,16 @@ test('the timeline filter by author keeps only that author’s notes', async () 
 	assert.ok(author, 'the example vault has an author');
 	api.timeline.setFilter({ filter: { author }, labels: [['author', author]], description: author });
 	try {
-		const shown = await allTimelineNotes(api);
-		assert.deepEqual(
-			shown.map((note) => note.uri).sort(),
-			facts
-				.filter((note) => note.author === author)
-				.map((note) => note.uri.toString())
-				.sort(),
-		);
+		await eventually(api, async () => {
+			const shown = await allTimelineNotes(api);
+			assert.deepEqual(
+				shown.map((note) => note.uri).sort(),
+				facts
+					.filter((note) => note.author === author)
+					.map((note) => note.uri.toString())
+					.sort(),
+			);
+		});
 	} finally {
 		api.timeline.setFilter(undefined);
 	}

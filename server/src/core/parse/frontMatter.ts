@@ -1,14 +1,16 @@
 // Front matter (SPEC §4): the YAML block between two `---` fence lines at the top of a note,
 // read with the `yaml` package's document API so that every value, key and error has an exact
 // document position. Parsing never throws: what cannot be read becomes a problem.
+// Blocks of simple `key: value` lines and lists take the fast path of simpleFrontMatter.ts instead,
+// which answers exactly the same at a small fraction of the cost.
 import { Scalar, isMap, isScalar, parseDocument } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import type { FrontMatter, FrontMatterField, Link, Problem, Range } from '../types';
 import type { LineIndex } from '../text/lineIndex';
-import { findWikilinks } from './wikilinkSyntax';
+import { pushStringLinks, readSimpleBlock } from './simpleFrontMatter';
 import { createYamlLocator } from './yamlLocator';
 import type { YamlLocation, YamlRanges } from './yamlLocator';
-import { walkYaml, yamlKeyName } from './yamlWalk';
+import { REPEATED_KEY, walkYaml, yamlKeyName } from './yamlWalk';
 
 /** What the front-matter reader found in one document. */
 export interface FrontMatterResult {
@@ -46,19 +48,42 @@ const PARSE_OPTIONS = {
 
 const NO_LOCATION = (): undefined => undefined;
 
-/** The key a repeated key is renamed to before conversion; it starts with NUL, which YAML text can only escape. */
-const REPEATED_KEY = '\u0000vault-notes:repeated-key';
-
 /** `text` is the whole document without BOM; `lines` its LineIndex. Never throws. */
 export function readFrontMatter(text: string, lines: LineIndex): FrontMatterResult {
-	if (!isFenceLine(text, lines, 0)) return withoutBlock([]);
-	const closeLine = findClosingFence(text, lines);
-	if (closeLine === undefined) {
+	return readWith(text, lines, 'simple-first')!;
+}
+
+/** The `yaml` path alone, without the fast path of simpleFrontMatter.ts: the reference it is tested against. */
+export function readFrontMatterWithYaml(text: string, lines: LineIndex): FrontMatterResult {
+	return readWith(text, lines, 'yaml')!;
+}
+
+/** The fast path alone, for tests and benchmarks: undefined when the block is not simple (`readFrontMatter` would use `yaml`). */
+export function readFrontMatterSimpleOnly(text: string, lines: LineIndex): FrontMatterResult | undefined {
+	return readWith(text, lines, 'simple');
+}
+
+function readWith(
+	text: string,
+	lines: LineIndex,
+	readers: 'simple-first' | 'yaml' | 'simple',
+): FrontMatterResult | undefined {
+	const starts = findBlockLines(text);
+	if (starts === 'no block') return withoutBlock([]);
+	if (starts === 'unclosed') {
 		const unclosed: Problem = { code: 'yaml-syntax', range: lines.rangeAt(0, 3), message: { id: 'yamlUnclosed' } };
 		return withoutBlock([unclosed]);
 	}
+	// Most blocks are `key: value` lines and lists; the fast path reads those without `yaml`, or declines.
+	const simple = readers === 'yaml' ? undefined : readSimpleBlock(text, lines, starts);
+	if (simple !== undefined || readers === 'simple') return simple;
+	return readYamlBlock(text, lines, starts);
+}
+
+function readYamlBlock(text: string, lines: LineIndex, starts: readonly number[]): FrontMatterResult {
+	const closeLine = starts.length - 2;
 	try {
-		return readBlock(text, lines, closeLine);
+		return readBlock(text, lines, starts);
 	} catch (error) {
 		// The parser is recursive; a pathological nesting may exhaust the stack. Report, never throw.
 		const reason = error instanceof Error ? error.message : String(error);
@@ -67,7 +92,7 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatterResu
 			range: lines.rangeAt(0, 3),
 			message: { id: 'yamlSyntax', args: { reason } },
 		};
-		const bodyStart = lines.lineStarts[closeLine + 1] ?? text.length;
+		const bodyStart = starts[closeLine + 1]!;
 		const frontMatter = { span: { startLine: 0, endLine: closeLine + 1 }, data: undefined, fields: [] };
 		return {
 			frontMatter,
@@ -84,9 +109,10 @@ function withoutBlock(problems: Problem[]): FrontMatterResult {
 	return { frontMatter: undefined, links: [], problems, bodyStart: 0, bodyStartLine: 0, locate: NO_LOCATION };
 }
 
-function readBlock(text: string, lines: LineIndex, closeLine: number): FrontMatterResult {
-	const contentStart = lines.lineStarts[1]!;
-	const contentEnd = lines.lineStarts[closeLine]!;
+function readBlock(text: string, lines: LineIndex, starts: readonly number[]): FrontMatterResult {
+	const closeLine = starts.length - 2;
+	const contentStart = starts[1]!;
+	const contentEnd = starts[closeLine]!;
 	// The parser knows `\n` and `\r\n` only; a lone `\r` becomes `\n`, which keeps every offset.
 	const source = text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n');
 	const doc = parseDocument(source, PARSE_OPTIONS);
@@ -105,7 +131,7 @@ function readBlock(text: string, lines: LineIndex, closeLine: number): FrontMatt
 		data,
 		fields: readFields(doc.contents, ranges),
 	};
-	const bodyStart = lines.lineStarts[closeLine + 1] ?? text.length;
+	const bodyStart = starts[closeLine + 1]!;
 	const locate = createYamlLocator(doc.contents, ranges);
 	return {
 		frontMatter,
@@ -214,23 +240,10 @@ function dropRepeatedKeys(data: unknown): void {
  * source differs from the parsed value (an escape inside it) cannot be mapped back, so it is skipped.
  */
 function findScalarLinks(node: Scalar, text: string, lines: LineIndex, contentStart: number, links: Link[]): void {
-	if (typeof node.value !== 'string' || !node.value.includes('[[') || !node.range) return;
-	const value = node.value;
+	if (typeof node.value !== 'string' || !node.range) return;
 	const escape = node.type === 'QUOTE_DOUBLE' ? '\\' : node.type === 'QUOTE_SINGLE' ? "'" : undefined;
-	findWikilinks(text, contentStart + node.range[0], contentStart + node.range[1], (match) => {
-		const raw = text.slice(match.start, match.end);
-		if ((escape !== undefined && raw.includes(escape)) || !value.includes(raw)) return;
-		links.push({
-			kind: 'frontMatter',
-			embed: match.embed,
-			range: lines.rangeAt(match.start, match.end),
-			target: match.target,
-			targetRange: lines.rangeAt(match.targetStart, match.targetEnd),
-			fragment: match.fragment,
-			label: match.label,
-			inTopics: false,
-		});
-	});
+	const source = [contentStart + node.range[0], contentStart + node.range[1]] as const;
+	pushStringLinks(text, lines, source, node.value, escape, links);
 }
 
 /** The top-level keys, first occurrence only (as in the data). */
@@ -275,22 +288,43 @@ function emptyValueOffset(text: string, lines: LineIndex, keyEnd: number): numbe
 	return text.slice(afterColon, lineEnd).trim() === '' ? lineEnd : afterColon;
 }
 
-/** A fence: `---`, then nothing but spaces and tabs. */
-function isFenceLine(text: string, lines: LineIndex, line: number): boolean {
-	const start = lines.lineStarts[line]!;
+/**
+ * The starts of the block's lines: line 0 (the opening fence) to the line after the closing fence
+ * (the text's end when the fence ends the text), so the closing fence is line `starts.length - 2`.
+ * Only the block is scanned: the line index would scan thousands of characters of body with it.
+ */
+function findBlockLines(text: string): readonly number[] | 'no block' | 'unclosed' {
+	if (!isFenceAt(text, 0)) return 'no block';
+	const starts = [0];
+	for (let start = nextLineStart(text, 0); start >= 0; start = nextLineStart(text, start)) {
+		starts.push(start);
+		if (!isFenceAt(text, start)) continue;
+		const bodyStart = nextLineStart(text, start);
+		starts.push(bodyStart < 0 ? text.length : bodyStart);
+		return starts;
+	}
+	return 'unclosed';
+}
+
+/** A fence: `---` at `start`, then nothing but spaces and tabs up to the line break. */
+function isFenceAt(text: string, start: number): boolean {
 	if (!text.startsWith('---', start)) return false;
-	const end = lines.lineEnd(line);
-	for (let offset = start + 3; offset < end; offset++) {
-		if (!isBlank(text.charCodeAt(offset))) return false;
+	for (let offset = start + 3; offset < text.length; offset++) {
+		const code = text.charCodeAt(offset);
+		if (code === 10 || code === 13) return true;
+		if (!isBlank(code)) return false;
 	}
 	return true;
 }
 
-function findClosingFence(text: string, lines: LineIndex): number | undefined {
-	for (let line = 1; line < lines.lineCount; line++) {
-		if (isFenceLine(text, lines, line)) return line;
+/** The start of the line after the one at `offset`, or -1 on the last line; breaks are `\n`, `\r\n` and `\r`. */
+function nextLineStart(text: string, offset: number): number {
+	for (let index = offset; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code === 10) return index + 1;
+		if (code === 13) return text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
 	}
-	return undefined;
+	return -1;
 }
 
 function isBlank(code: number): boolean {

@@ -1,5 +1,6 @@
 // A fast path for the front matter almost every note has (SPEC §4): `key: value` lines and
-// `- item` lists, read without the `yaml` package, which costs about half a millisecond per note.
+// `- item` lists, read without the `yaml` package (whose document API and our walk over it cost
+// 50 to 500 µs a note, several seconds for a vault of 100,000 notes).
 // It answers exactly what the yaml path of frontMatter.ts answers, or undefined as soon as one
 // line is not provably simple, and the caller then reads the block with `yaml`. Everything it
 // does not fully understand falls back: comments, flow collections, anchors, tags, block and
@@ -49,7 +50,6 @@ const COLON = 58;
  * backslashes (escapes in double quotes), control characters, C1 (NEL is a line break in YAML 1.1),
  * BOM, line and paragraph separators, and the non-characters YAML excludes.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const UNSIMPLE_CHARACTER = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\\\ufeff\u2028\u2029\ufffe\uffff]/;
 
 /** YAML's c-indicator characters: a plain scalar may not start with one (`-` is allowed before a non-space in values). */
@@ -73,16 +73,21 @@ const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /**
- * Reads the block between line 0 and `closeLine` (both fences) when every line of it is simple;
- * undefined otherwise. `text` and `lines` are as for `readFrontMatter`.
+ * Reads the block when every line of it is simple; undefined otherwise. `text` and `lines` are as for
+ * `readFrontMatter`; `starts` holds the starts of line 0 (the opening fence) to the line after the
+ * closing fence (the text's end when the fence ends the text).
  */
-export function readSimpleBlock(text: string, lines: LineIndex, closeLine: number): FrontMatterResult | undefined {
-	const starts = lines.lineStarts;
+export function readSimpleBlock(
+	text: string,
+	lines: LineIndex,
+	starts: readonly number[],
+): FrontMatterResult | undefined {
+	const closeLine = starts.length - 2;
 	if (UNSIMPLE_CHARACTER.test(text.slice(starts[1], starts[closeLine]))) return undefined;
 	const pairs = readPairs(text, starts, closeLine);
 	// A block without pairs is empty or not a mapping: rare, and the yaml path knows both answers.
 	if (pairs === undefined || pairs.length === 0) return undefined;
-	return buildResult(text, lines, closeLine, pairs);
+	return buildResult(text, lines, starts, closeLine, pairs);
 }
 
 /**
@@ -93,12 +98,13 @@ export function readSimpleBlock(text: string, lines: LineIndex, closeLine: numbe
 export function pushStringLinks(
 	text: string,
 	lines: LineIndex,
-	source: { readonly start: number; readonly end: number; readonly value: string; readonly escape: string | undefined },
+	[start, end]: readonly [number, number],
+	value: string,
+	escape: string | undefined,
 	links: Link[],
 ): void {
-	const { value, escape } = source;
 	if (!value.includes('[[')) return;
-	findWikilinks(text, source.start, source.end, (match) => {
+	findWikilinks(text, start, end, (match) => {
 		const raw = text.slice(match.start, match.end);
 		if ((escape !== undefined && raw.includes(escape)) || !value.includes(raw)) return;
 		links.push({
@@ -123,7 +129,7 @@ function readPairs(text: string, starts: readonly number[], closeLine: number): 
 		while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
 		if (first === lineEnd) continue;
 		if (first > lineStart || text.charCodeAt(first) === DASH) {
-			if (!readItem(text, line, first, lineEnd, pairs[pairs.length - 1])) return undefined;
+			if (!readItem(text, line, first - lineStart, first, lineEnd, pairs[pairs.length - 1])) return undefined;
 			continue;
 		}
 		const pair = readPair(text, line, lineStart, lineEnd);
@@ -163,9 +169,15 @@ function findKeyEnd(text: string, start: number, end: number): number {
 }
 
 /** A `- value` line: the next item of the last pair's list, whose value must be empty so far. */
-function readItem(text: string, line: number, dash: number, lineEnd: number, pair: SimplePair | undefined): boolean {
+function readItem(
+	text: string,
+	line: number,
+	indent: number,
+	dash: number,
+	lineEnd: number,
+	pair: SimplePair | undefined,
+): boolean {
 	if (pair === undefined || pair.scalar !== undefined) return false;
-	const indent = dash - (text.lastIndexOf('\n', dash) + 1);
 	if (pair.items !== undefined && indent !== pair.itemIndent) return false;
 	if (text.charCodeAt(dash) !== DASH || text.charCodeAt(dash + 1) !== SPACE) return false;
 	let valueStart = dash + 2;
@@ -244,8 +256,13 @@ function floatNaN(source: string): number {
 	return source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
 }
 
-function buildResult(text: string, lines: LineIndex, closeLine: number, pairs: SimplePair[]): FrontMatterResult {
-	const starts = lines.lineStarts;
+function buildResult(
+	text: string,
+	lines: LineIndex,
+	starts: readonly number[],
+	closeLine: number,
+	pairs: SimplePair[],
+): FrontMatterResult {
 	const firstPairs = new Map<string, SimplePair>();
 	const data: Record<string, unknown> = {};
 	const fields: FrontMatterField[] = [];
@@ -268,7 +285,7 @@ function buildResult(text: string, lines: LineIndex, closeLine: number, pairs: S
 		frontMatter: { span: { startLine: 0, endLine: closeLine + 1 }, data, fields },
 		links,
 		problems,
-		bodyStart: starts[closeLine + 1] ?? text.length,
+		bodyStart: starts[closeLine + 1]!,
 		bodyStartLine: closeLine + 1,
 		locate: createSimpleLocator(text, starts, pairs, firstPairs),
 	};
@@ -277,7 +294,8 @@ function buildResult(text: string, lines: LineIndex, closeLine: number, pairs: S
 function pushPairLinks(text: string, lines: LineIndex, pair: SimplePair, links: Link[]): void {
 	const scalars = pair.items ?? (pair.scalar ? [pair.scalar] : []);
 	for (const scalar of scalars) {
-		if (typeof scalar.value === 'string') pushStringLinks(text, lines, scalar as typeof scalar & { value: string }, links);
+		if (typeof scalar.value !== 'string') continue;
+		pushStringLinks(text, lines, [scalar.start, scalar.end], scalar.value, scalar.escape, links);
 	}
 }
 
@@ -288,7 +306,8 @@ function valueOf(pair: SimplePair): unknown {
 
 /** Sets a property as `yaml`'s `toJS` does: `__proto__` becomes an own property, not the prototype. */
 function setProperty(data: Record<string, unknown>, key: string, value: unknown): void {
-	if (key === '__proto__') Object.defineProperty(data, key, { value, writable: true, enumerable: true, configurable: true });
+	if (key === '__proto__')
+		Object.defineProperty(data, key, { value, writable: true, enumerable: true, configurable: true });
 	else data[key] = value;
 }
 
@@ -306,7 +325,8 @@ function createSimpleLocator(
 		if (path.length === 0) return { valueRange: rootRange(pairs, starts) };
 		const name = String(path[0]);
 		const pair = firstPairs.get(name);
-		if (pair === undefined) return name === REPEATED_KEY ? locateRepeatedKey(text, starts, pairs, firstPairs) : undefined;
+		if (pair === undefined)
+			return name === REPEATED_KEY ? locateRepeatedKey(text, starts, pairs, firstPairs) : undefined;
 		const location: YamlLocation = { keyRange: keyRangeOf(pair, starts), valueRange: valueRangeOf(pair, starts) };
 		if (path.length === 1) return location;
 		const item = pair.items?.[seqIndex(path[1]!)];

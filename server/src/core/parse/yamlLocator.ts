@@ -65,7 +65,8 @@ function indexPairs(map: YAMLMap): Map<string, Pair> {
 	return index;
 }
 
-function seqIndex(segment: string | number): number {
+/** The index a path segment names in a sequence: a number, or a string of digits; -1 otherwise. */
+export function seqIndex(segment: string | number): number {
 	if (typeof segment === 'number') return segment;
 	return /^\d+$/.test(segment) ? Number(segment) : -1;
 }

@@ -39,6 +39,12 @@ function pushPair(stack: Step[], pair: Pair, inKey: boolean): void {
 	stack.push({ node: pair.key, inKey: true });
 }
 
+/**
+ * The key the front-matter reader renames a repeated key to before conversion; it starts with NUL,
+ * which YAML text can only escape.
+ */
+export const REPEATED_KEY = '\u0000vault-notes:repeated-key';
+
 /** The property name a mapping key gets in JavaScript data, as the `yaml` package's `toJS` names it. */
 export function yamlKeyName(key: unknown): string | undefined {
 	if (key === null || key === undefined) return '';

@@ -25,24 +25,15 @@ export interface TargetOptions {
 /** Pinyin conversions one request may do; the rest come with the next keystroke (the list is then incomplete). */
 const PINYIN_BUDGET = 2000;
 
-interface Candidate {
-	readonly entry: FileEntry;
-	readonly keys: SearchKeys;
-	/** Group, score, folder and incoming links packed in one number (see rankKey); lower comes first. */
-	readonly order: number;
-	/** Position in code-point order of ids, the last tie-breaker. */
-	readonly index: number;
-}
-
 /**
- * Packs the ranking into one number, so that sorting 100k candidates compares numbers: the group
- * (0 first: topic notes in a topics section, then notes, then attachments, or the reverse after
- * `![[`), the match score, the linking note's folder, then more incoming links.
+ * Packs the ranking into one number, so that ranking 100k files sorts numbers: the group (0 first:
+ * topic notes in a topics section, then notes, then attachments, or the reverse after `![[`), the
+ * match score, the linking note's folder, more incoming links, then the shorter name. Equal keys
+ * keep code-point order of ids (the sort is stable). The result stays below 2^40.
  */
-function rankKey(group: number, score: number, nearby: boolean, incoming: number): number {
-	return (
-		((group * 128 + (127 - score)) * 2 + (nearby ? 0 : 1)) * 2 ** 20 + (2 ** 20 - 1 - Math.min(incoming, 2 ** 20 - 1))
-	);
+function rankKey(group: number, score: number, nearby: boolean, incoming: number, nameLength: number): number {
+	const head = (group * 128 + (127 - score)) * 2 + (nearby ? 0 : 1);
+	return (head * 2 ** 20 + (2 ** 20 - 1 - Math.min(incoming, 2 ** 20 - 1))) * 256 + Math.min(nameLength, 255);
 }
 
 /** The files a link typed at `context` can name, ranked, at most `options.limit` of them. */
@@ -58,24 +49,25 @@ export function completeTargets(
 	const incoming = snapshot.tally('incoming', incomingOf);
 	const folder = dirname(from);
 	const allKeys = snapshot.perFile('searchKeys', (entry) => searchKeysOf(vault, entry));
-	const candidates: Candidate[] = [];
+	const matched: number[] = [];
+	const keysByIndex = new Float64Array(snapshot.entries.length);
 	snapshot.entries.forEach((entry, index) => {
 		const keys = allKeys[index]!;
 		const score = entry.id === from ? 0 : scoreOf(vault, query, keys, budget);
 		if (score === 0) return;
 		const group = groupOf(entry, context.embed, options.inTopics && keys.isTopic);
-		const nearby = folder === keys.folder;
-		const order = rankKey(group, score, nearby, incoming.get(entry.id) ?? 0);
-		candidates.push({ entry, keys, order, index });
+		keysByIndex[index] = rankKey(group, score, folder === keys.folder, incoming.get(entry.id) ?? 0, keys.name.length);
+		matched.push(index);
 	});
-	candidates.sort((a, b) => a.order - b.order || a.keys.name.length - b.keys.name.length || a.index - b.index);
-	const shown = candidates.slice(0, options.limit);
+	const shown = best(matched, keysByIndex, options.limit);
 	const writer = linkWriter(vault, snapshot, from, options.linkStyle);
-	const items = shown.map((candidate, rank) => {
-		const linkText = writer.write(candidate.entry.id, !context.embed);
-		return toCompletion(candidate, rank, context, linkText, pinyinTexts(vault, candidate.keys));
+	const items = shown.map((index, rank) => {
+		const entry = snapshot.entries[index]!;
+		const keys = allKeys[index]!;
+		const linkText = writer.write(entry.id, !context.embed);
+		return toCompletion(entry, keys, rank, context, linkText, pinyinTexts(vault, keys));
 	});
-	return { items, isIncomplete: candidates.length > shown.length || budget.left < 0 };
+	return { items, isIncomplete: matched.length > shown.length || budget.left < 0 };
 }
 
 /** The best tier over every key; the name counts most, then title and aliases, then pinyin, then the path. */
@@ -108,14 +100,30 @@ function groupOf(entry: FileEntry, embed: boolean, isTopic: boolean): number {
 	return isNote !== embed ? 1 : 2;
 }
 
+/**
+ * The `limit` indices with the lowest keys, in order. Rather than sorting every match (100k in a
+ * large vault), the keys alone are sorted natively to find the cut-off, and only what lies below
+ * it is sorted as indices.
+ */
+function best(matched: readonly number[], keysByIndex: Float64Array, limit: number): number[] {
+	const byKey = (a: number, b: number) => keysByIndex[a]! - keysByIndex[b]!;
+	if (matched.length <= limit) return [...matched].sort(byKey);
+	const sortedKeys = Float64Array.from(matched, (index) => keysByIndex[index]!).sort();
+	const cutoff = sortedKeys[limit - 1]!;
+	return matched
+		.filter((index) => keysByIndex[index]! <= cutoff)
+		.sort(byKey)
+		.slice(0, limit);
+}
+
 function toCompletion(
-	candidate: Candidate,
+	entry: FileEntry,
+	keys: SearchKeys,
 	rank: number,
 	context: LinkContext,
 	linkText: string,
 	pinyin: string[],
 ): Completion {
-	const { entry, keys } = candidate;
 	const filter = [keys.name, keys.title, ...keys.aliases, keys.path, ...pinyin].filter((text) => text !== undefined);
 	return {
 		label: keys.name,
