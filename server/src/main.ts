@@ -10,6 +10,9 @@ if (process.argv.includes('--version')) {
 }
 // createConnection reads the transport (--stdio, --node-ipc, --socket) from the command line.
 const connection = createConnection(ProposedFeatures.all);
+// A client that goes away without `exit` (killed, crashed) must not leave the server running.
+if (process.argv.includes('--stdio')) process.stdin.on('end', () => process.exit(0));
+connection.onExit(() => process.exit(0));
 startServer(connection, nodeFileSystem, {
 	indexCache: (initializationOptions) => {
 		const options = (initializationOptions ?? {}) as { cacheFolder?: unknown; indexCache?: unknown };

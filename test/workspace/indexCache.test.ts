@@ -48,7 +48,7 @@ function counting(fs: FileSystem): FileSystem & { reads: string[] } {
 async function load(fs: FileSystem, cache?: IndexCache): Promise<VaultIndex> {
 	const vault = new VaultIndex(loadConfig(undefined));
 	const loaded = await loadVault(fs, '/v', vault, { cache });
-	await loaded.cacheSaved;
+	await loaded.saveCache();
 	return vault;
 }
 

@@ -8,7 +8,8 @@ import { computeDiagnostics, formatMessage } from '../core';
 import { toLspDiagnostic } from './convert';
 import type { VaultSession } from './vaultSession';
 
-const DEBOUNCE_MS = 30;
+// Short: an edit's diagnostics should arrive within 50 ms; bursts (indexing, storms) still coalesce.
+const DEBOUNCE_MS = 5;
 const CHUNK = 500;
 
 export type DiagnosticsScope = 'vault' | 'openFiles';

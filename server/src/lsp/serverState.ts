@@ -21,7 +21,7 @@ export interface Located {
 	readonly id: NoteId;
 }
 
-const WATCH_DEBOUNCE_MS = 50;
+const WATCH_DEBOUNCE_MS = 15;
 const INDEX_CHANGED_DEBOUNCE_MS = 200;
 
 export class ServerState {
@@ -118,7 +118,8 @@ export class ServerState {
 			this.logger.info(`vaultNotes.enable is off for ${session.root}`);
 			return;
 		}
-		const progress = await this.beginProgress(`Indexing ${session.root}`);
+		// A client that refuses progress must not stop indexing (load is often called without waiting).
+		const progress = await this.beginProgress(`Indexing ${session.root}`).catch(() => undefined);
 		const done = await session
 			.load({
 				onBatch: (touched, count, total) => {
@@ -135,10 +136,12 @@ export class ServerState {
 			this.publisher.scheduleAll(session);
 			// The end of the progress means every note's diagnostics are published.
 			await this.publisher.whenIdle();
-			this.logger.info(`indexed ${session.vault.noteIds().length} notes in ${session.root}`);
+			this.logger.info(`indexed ${session.vault.noteCount} notes in ${session.root}`);
 		}
 		progress?.done();
 		this.indexChanged(session);
+		// After the progress ends: serializing a large vault's cache must not delay its diagnostics.
+		if (done) setImmediate(() => void session.saveCache());
 	}
 
 	onDocument(uri: string): void {
@@ -237,7 +240,7 @@ export class ServerState {
 			for (const changed of this.changedSessions) {
 				void this.connection.sendNotification(IndexChangedNotification.type, {
 					vault: changed.uri,
-					notes: changed.vault.noteIds().length,
+					notes: changed.vault.noteCount,
 					indexing: changed.indexing,
 				});
 			}

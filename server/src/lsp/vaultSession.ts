@@ -22,12 +22,15 @@ export class VaultSession {
 	vault: VaultIndex;
 	configFile: ConfigFile;
 	indexing = false;
-	/** Settles when the index cache of the last load is written (tests wait for it). */
-	cacheSaved: Promise<void> = Promise.resolve();
+	private readonly uris = new Map<NoteId, string>();
+	/** Writes the index cache of the last load (after its diagnostics are out). */
+	saveCache: () => Promise<void> = () => Promise.resolve();
 	/** Bumped on every reload, so that a reload started later wins over an earlier one. */
 	private generation = 0;
 	/** Per note, the ticket of the latest disk read started by readChanges. */
 	private readonly latestRead = new Map<NoteId, number>();
+	/** Notes readChanges applied while a load runs: newer than what the load read, so they win. */
+	private appliedDuringLoad = new Set<NoteId>();
 	private readCount = 0;
 
 	constructor(
@@ -66,7 +69,14 @@ export class VaultSession {
 	}
 
 	uriOf(id: NoteId): string {
-		return pathToUri(this.pathOf(id));
+		// Publishing and references convert the same ids again and again (66k per hub request).
+		let uri = this.uris.get(id);
+		if (uri === undefined) {
+			uri = pathToUri(this.pathOf(id));
+			if (this.uris.size > 200_000) this.uris.clear();
+			this.uris.set(id, uri);
+		}
+		return uri;
 	}
 
 	/**
@@ -96,8 +106,10 @@ export class VaultSession {
 			if (isStale()) return false;
 			// Requests are served from the new index while it fills.
 			this.vault = new VaultIndex(this.configFile.loaded);
+			const applied = (this.appliedDuringLoad = new Set());
 			const loaded = await loadVault(this.fs, this.root, this.vault, {
 				overlay: this.overlay,
+				isSuperseded: (id) => applied.has(id),
 				cache: this.cacheFactory?.(this.root, this.configFile.text),
 				isCancelled: isStale,
 				onBatch: (touched, done, total) => {
@@ -106,7 +118,7 @@ export class VaultSession {
 			});
 			if (isStale()) return false;
 			for (const warning of loaded.warnings) this.logger.warn(warning);
-			this.cacheSaved = loaded.cacheSaved;
+			this.saveCache = loaded.saveCache;
 			return true;
 		} finally {
 			if (generation === this.generation) this.indexing = false;
@@ -130,6 +142,7 @@ export class VaultSession {
 			const open = change.kind === 'note' || change.kind === 'skipped' ? this.overlay(change.id) : undefined;
 			return open === undefined ? change : { kind: 'note', id: change.id, text: open };
 		});
+		if (this.indexing) for (const change of changes) this.appliedDuringLoad.add(change.id);
 		return this.vault.apply(changes);
 	}
 

@@ -40,6 +40,8 @@ export interface LoadOptions {
 	readonly isCancelled?: () => boolean;
 	/** Texts that win over the disk (documents open in an editor). */
 	readonly overlay?: (id: NoteId) => string | undefined;
+	/** Notes that a newer read (a file watcher's) applied while this load ran: the load's read is dropped. */
+	readonly isSuperseded?: (id: NoteId) => boolean;
 	/** Parsed notes from an earlier run: unchanged files (same size and time) are not read again. */
 	readonly cache?: IndexCache;
 }
@@ -49,7 +51,11 @@ export interface LoadedVault {
 	readonly files: readonly VaultFile[];
 	readonly warnings: readonly string[];
 	/** Settles when the cache (if any) is written; loading does not wait for it. */
-	readonly cacheSaved: Promise<void>;
+	/**
+	 * Writes the cache (when one was given and any note was read from disk). Loading does not do it
+	 * itself: serializing a large vault takes a while, and callers run it once their work is out.
+	 */
+	readonly saveCache: () => Promise<void>;
 }
 
 /** Loads into `vault` (a new, empty index: callers may already serve requests from it). */
@@ -70,16 +76,22 @@ export async function loadVault(
 		const batch = notes.slice(start, start + READ_CONCURRENCY);
 		const read = await Promise.all(batch.map((file) => readOrReuse(fs, root, file, config, options, cached)));
 		// A note opened in an editor while its file was being read keeps the editor's text.
-		const changes = read.map((change): Change => {
+		const current = options.isSuperseded ? read.filter((change) => !options.isSuperseded!(change.id)) : read;
+		const changes = current.map((change): Change => {
 			const text = options.overlay?.(change.id);
 			return text === undefined ? change : { kind: 'note', id: change.id, text };
 		});
 		const touched = vault.apply(changes);
 		options.onBatch?.(touched, Math.min(start + READ_CONCURRENCY, notes.length), notes.length);
 	}
-	const cacheSaved =
-		options.cache && !options.isCancelled?.() ? saveCache(options.cache, vault, notes, options) : Promise.resolve();
-	return { vault, files, warnings, cacheSaved };
+	const cache = options.cache;
+	// A load served entirely from the cache would only write the same cache again.
+	const changed = cached === undefined || notes.some((file) => !isCacheHit(cached, file));
+	const save =
+		cache && changed && !options.isCancelled?.()
+			? () => saveCache(cache, vault, notes, options)
+			: () => Promise.resolve();
+	return { vault, files, warnings, saveCache: save };
 }
 
 function readOrReuse(
@@ -90,11 +102,15 @@ function readOrReuse(
 	options: LoadOptions,
 	cached: ReadonlyMap<NoteId, CachedNote> | undefined,
 ): Promise<Change> {
-	const hit = cached?.get(file.id);
-	if (hit && hit.size === file.size && hit.mtimeMs === file.mtimeMs && options.overlay?.(file.id) === undefined) {
-		return Promise.resolve({ kind: 'parsed', id: file.id, syntax: hit.syntax });
+	if (cached && isCacheHit(cached, file) && options.overlay?.(file.id) === undefined) {
+		return Promise.resolve({ kind: 'parsed', id: file.id, syntax: cached.get(file.id)!.syntax });
 	}
 	return readWithOverlay(fs, root, file, config, options);
+}
+
+function isCacheHit(cached: ReadonlyMap<NoteId, CachedNote>, file: VaultFile): boolean {
+	const hit = cached.get(file.id);
+	return hit !== undefined && hit.size === file.size && hit.mtimeMs === file.mtimeMs;
 }
 
 /** Saves what was parsed from disk (not the text of open editors, which the disk does not have). */

@@ -25,14 +25,15 @@ export async function scanVault(fs: FileSystem, root: string): Promise<ScanResul
 	const files: VaultFile[] = [];
 	const warnings: string[] = [];
 	const visited = new Set<string>([realRoot]);
-	const pending: string[] = [root];
+	// Each folder with its real path: a plain subfolder's is its parent's plus its name.
+	const pending: { folder: string; real: string }[] = [{ folder: root, real: realRoot }];
 	while (pending.length > 0) {
 		const batch = pending.splice(0, 16);
-		await Promise.all(batch.map((folder) => scanFolder(folder)));
+		await Promise.all(batch.map(({ folder, real }) => scanFolder(folder, real)));
 	}
 	return { files, warnings };
 
-	async function scanFolder(folder: string): Promise<void> {
+	async function scanFolder(folder: string, realFolder: string): Promise<void> {
 		let entries;
 		try {
 			entries = await fs.readDirectory(folder);
@@ -44,7 +45,7 @@ export async function scanVault(fs: FileSystem, root: string): Promise<ScanResul
 			const absolute = path.join(folder, entry.name);
 			const id = toNoteId(root, absolute);
 			if (id === undefined || isInvisiblePath(id)) continue;
-			if (entry.kind === 'directory') pending.push(absolute);
+			if (entry.kind === 'directory') enter(absolute, path.join(realFolder, entry.name));
 			else if (entry.kind === 'file') await addFile(absolute, id);
 			else if (entry.kind === 'symlink') await followLink(absolute, id);
 		}
@@ -75,9 +76,15 @@ export async function scanVault(fs: FileSystem, root: string): Promise<ScanResul
 		const stat = await fs.stat(absolute).catch(() => undefined);
 		if (stat?.kind === 'file') {
 			files.push({ id, kind: isMarkdownPath(id) ? 'note' : 'attachment', size: stat.size, mtimeMs: stat.mtimeMs });
-		} else if (stat?.kind === 'directory' && !visited.has(real)) {
-			visited.add(real);
-			pending.push(absolute);
+		} else if (stat?.kind === 'directory') {
+			enter(absolute, real);
 		}
+	}
+
+	/** Queues a folder unless its real folder was entered already (a `self -> .` link would repeat it). */
+	function enter(folder: string, real: string): void {
+		if (visited.has(real)) return;
+		visited.add(real);
+		pending.push({ folder, real });
 	}
 }

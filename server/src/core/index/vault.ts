@@ -118,6 +118,13 @@ export class VaultIndex {
 		return this.files.size;
 	}
 
+	/** The number of notes (attachments excluded), without listing them. */
+	get noteCount(): number {
+		let count = 0;
+		for (const entry of this.files.values()) if (entry.kind === 'note') count++;
+		return count;
+	}
+
 	file(id: NoteId): FileEntry | undefined {
 		return this.files.get(id);
 	}

@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../configFile';
 import { headingKey } from '../text/headingKey';
 import { LineIndex, countLines } from '../text/lineIndex';
 import type { Heading, LineSpan, Link, NoteId, NoteSyntax } from '../types';
+import { detachStrings } from './detachStrings';
 import { readFrontMatter } from './frontMatter';
 import { scanMarkdown } from './markdownScan';
 
@@ -23,7 +24,7 @@ export function parseNote(id: NoteId, rawText: string, loaded: LoadedConfig): No
 	const topicSections = sectionsNamed(body.headings, loaded.config.topics.section, lineCount);
 	const summarySection = sectionsNamed(body.headings, loaded.config.summarySection, lineCount)[0];
 	const links = [...front.links, ...body.links].map((link) => markTopics(link, topicSections));
-	return {
+	return detachStrings({
 		frontMatter: front.frontMatter,
 		headings: body.headings,
 		blockIds: body.blockIds,
@@ -32,7 +33,7 @@ export function parseNote(id: NoteId, rawText: string, loaded: LoadedConfig): No
 		summarySection,
 		problems: [...front.problems, ...loaded.checkFrontMatter(id, front)],
 		lineCount,
-	};
+	});
 }
 
 /** The sections under every heading named `name`: to the next heading of the same or a higher level. */

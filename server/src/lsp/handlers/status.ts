@@ -15,7 +15,7 @@ export function onStatus(state: ServerState | undefined): StatusResult {
 					else if (diagnostic.severity === 'warning') warnings++;
 				}
 			}
-			return { uri: session.uri, notes: session.vault.noteIds().length, indexing: session.indexing, errors, warnings };
+			return { uri: session.uri, notes: session.vault.noteCount, indexing: session.indexing, errors, warnings };
 		}),
 	};
 }
