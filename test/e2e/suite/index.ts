@@ -7,8 +7,17 @@ import './views.e2e';
 import './summary.e2e';
 import './commands.e2e';
 import './languageFeatures.e2e';
+import './sample.e2e';
+import * as vscode from 'vscode';
+import { vaultFolder } from './helpers';
 import { runAll } from './registry';
 
-export function run(): Promise<void> {
-	return runAll();
+export async function run(): Promise<void> {
+	// The example vault has a folder of deliberate mistakes; any other vault is a copy of the sample.
+	const marker = vscode.Uri.joinPath(vaultFolder(), '01-博客', '示例错误');
+	const isExample = await vscode.workspace.fs.stat(marker).then(
+		() => true,
+		() => false,
+	);
+	return runAll(isExample ? 'example' : 'sample');
 }

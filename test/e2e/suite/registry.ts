@@ -2,10 +2,14 @@
 // at import time; index.ts imports them in order and calls `runAll()`.
 export type TestBody = () => Promise<void> | void;
 
+/** Which vault a test is written for: the bundled example vault, or a copy of the shared sample. */
+export type SuiteName = 'example' | 'sample';
+
 interface RegisteredTest {
 	readonly name: string;
 	readonly body: TestBody;
 	readonly timeoutMs: number;
+	readonly suite: SuiteName;
 }
 
 const registered: RegisteredTest[] = [];
@@ -15,13 +19,23 @@ const defaultTimeoutMs = 60_000;
 
 /** Registers a test; tests run one after another in registration order. */
 export function test(name: string, body: TestBody, timeoutMs = defaultTimeoutMs): void {
-	registered.push({ name, body, timeoutMs });
+	registered.push({ name, body, timeoutMs, suite: 'example' });
+}
+
+/** Registers a test that runs when the opened vault is a copy of the shared sample vault. */
+export function sampleTest(name: string, body: TestBody, timeoutMs = defaultTimeoutMs): void {
+	registered.push({ name, body, timeoutMs, suite: 'sample' });
 }
 
 /** Runs every registered test, logs each result, and throws when any failed. */
-export async function runAll(log: (line: string) => void = (line) => console.log(line)): Promise<void> {
+export async function runAll(
+	suite: SuiteName = 'example',
+	log: (line: string) => void = (line) => console.log(line),
+): Promise<void> {
 	const failures: string[] = [];
-	for (const { name, body, timeoutMs } of registered) {
+	const chosen = registered.filter((candidate) => candidate.suite === suite);
+	log(`[e2e] suite: ${suite} vault (${chosen.length} tests)`);
+	for (const { name, body, timeoutMs } of chosen) {
 		const startedAt = Date.now();
 		try {
 			await withTimeout(Promise.resolve().then(body), timeoutMs, name);
@@ -32,7 +46,7 @@ export async function runAll(log: (line: string) => void = (line) => console.log
 			log(`[e2e] FAIL ${name} (${Date.now() - startedAt} ms)\n${detail}`);
 		}
 	}
-	log(`[e2e] ${registered.length - failures.length} passed, ${failures.length} failed`);
+	log(`[e2e] ${chosen.length - failures.length} passed, ${failures.length} failed`);
 	if (failures.length > 0) {
 		throw new Error(`${failures.length} e2e test(s) failed: ${failures.join('; ')}`);
 	}
