@@ -12,6 +12,7 @@ import { scanVault } from '../workspace/scanVault';
 import { toAbsolutePath, toNoteId } from '../workspace/vaultPaths';
 import { pathToUri } from './convert';
 import type { Logger } from './guard';
+import { mapLimited } from '../workspace/mapLimited';
 
 export interface LoadCallbacks {
 	readonly onBatch: (touched: readonly NoteId[], done: number, total: number) => void;
@@ -131,7 +132,7 @@ export class VaultSession {
 			this.latestRead.set(id, ++this.readCount);
 			return this.readCount;
 		});
-		const read = await Promise.all(ids.map((id) => this.readChange(id)));
+		const read = await mapLimited(ids, 64, (id) => this.readChange(id));
 		// Reads overlap (a slow disk, an event storm): a read that a later one overtook carries
 		// older bytes and is dropped, and a note opened in an editor meanwhile keeps the editor's text.
 		const current = read.filter((_changes, index) => this.latestRead.get(ids[index]!) === tickets[index]);

@@ -13,6 +13,7 @@ import type { EditMessage, NoteId, VaultEdit } from '../../core';
 import { formatEditMessage } from '../../core';
 import type { ServerState } from '../serverState';
 import type { VaultSession } from '../vaultSession';
+import { mapLimited } from '../../workspace/mapLimited';
 
 /** A refusal the client shows to the user (rename, prepareRename). */
 export function refusal(state: ServerState, message: EditMessage): ResponseError<void> {
@@ -54,6 +55,9 @@ export function toWorkspaceEdit(state: ServerState, session: VaultSession, edit:
 	return { documentChanges: [...textEdits, ...renames, ...creations] };
 }
 
+/** Notes read at the same time while preparing an edit. */
+const READ_CONCURRENCY = 64;
+
 /**
  * Runs a core computation that may ask for more note texts (`needText`): gathers `preload` first,
  * then whatever it asked for, and runs it again once. Notes still without text stay in `needText`.
@@ -67,7 +71,7 @@ export async function computeWithTexts<R extends object>(
 	const texts = new Map<NoteId, string | undefined>();
 	const load = async (ids: readonly NoteId[]) => {
 		const missing = [...new Set(ids)].filter((id) => !texts.has(id));
-		const read = await Promise.all(missing.map((id) => state.textOf(session, id)));
+		const read = await mapLimited(missing, READ_CONCURRENCY, (id) => state.textOf(session, id));
 		missing.forEach((id, index) => texts.set(id, read[index]));
 	};
 	await load(preload);
