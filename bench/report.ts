@@ -65,16 +65,19 @@ function printSize(result: SizeResult, print: (line: string) => void): void {
 	const rawPeer = result.peer as Any | undefined;
 	// A peer that never answered its first workspace request has nothing else measured.
 	const notMeasured = { skipped: 'not measured: the peer did not finish indexing' } as unknown as Any;
+	const notRun = { skipped: 'not run (--no-peer)' } as unknown as Any;
 	const peer =
-		rawPeer?.coldIndexFailed === undefined
-			? rawPeer
-			: ({
-					...rawPeer,
-					referencesHub: notMeasured,
-					referencesMid: notMeasured,
-					completion: notMeasured,
-					rename: notMeasured,
-				} as Any);
+		rawPeer === undefined
+			? ({ ...notRun, referencesHub: notRun, referencesMid: notRun, completion: notRun, rename: notRun } as Any)
+			: rawPeer.coldIndexFailed === undefined
+				? rawPeer
+				: ({
+						...rawPeer,
+						referencesHub: notMeasured,
+						referencesMid: notMeasured,
+						completion: notMeasured,
+						rename: notMeasured,
+					} as Any);
 	const floor = result.floor.wallMs;
 	const ratio = (ms: unknown) => (typeof ms === 'number' ? `${round(ms / floor, 2)}×` : '');
 	const cpuRatio = (ms: unknown) =>

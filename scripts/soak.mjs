@@ -3,7 +3,7 @@
 // sends random edits (didOpen/didChange of random notes, link and heading edits, files created
 // and deleted with workspace/didChangeWatchedFiles), and prints the server's RSS (VmRSS/VmHWM)
 // at the start, every 10,000 edits and at the end, plus every error the server logged.
-// Usage: node scripts/soak.mjs [--notes 10000] [--edits 50000] [--seed 1] [--max-seconds 1500]
+// Usage: node scripts/soak.mjs [--notes 10000] [--edits 50000] [--seed 1] [--max-seconds 1500] [--heap-mb N]
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -36,7 +36,9 @@ async function main() {
 	generateVault();
 	log(`generated ${texts.size} notes in ${VAULT} (${seconds(started)} s)`);
 
-	const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+	// --heap-mb caps V8's old space: a leak then ends in a crash instead of a slow climb.
+	const heap = options.heapMb > 0 ? [`--max-old-space-size=${options.heapMb}`] : [];
+	const child = spawn(process.execPath, [...heap, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 	const connection = rpc.createProtocolConnection(
 		new rpc.StreamMessageReader(child.stdout),
 		new rpc.StreamMessageWriter(child.stdin),
@@ -89,12 +91,16 @@ async function main() {
 		}
 		await oneEdit(connection, open, versions);
 		if ((edits + 1) % ROUND_TRIP_EVERY === 0) {
-			await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri(noteFile(pick(open) ?? 'n0/note0.md')) } });
+			await connection.sendRequest('textDocument/documentSymbol', {
+				textDocument: { uri: uri(noteFile(pick(open) ?? 'n0/note0.md')) },
+			});
 		}
 		if ((edits + 1) % 10_000 === 0) report(child.pid, edits + 1);
 	}
 	const status = await connection.sendRequest('vaultNotes/status', {});
-	log(`${edits} edits in ${seconds(editStart)} s (${Math.round(edits / ((Date.now() - editStart) / 1000))}/s); status ${JSON.stringify(status.vaults)}`);
+	log(
+		`${edits} edits in ${seconds(editStart)} s (${Math.round(edits / ((Date.now() - editStart) / 1000))}/s); status ${JSON.stringify(status.vaults)}`,
+	);
 	report(child.pid, edits, 'end');
 	log(`${published} diagnostics notifications; ${errors.length} error log lines`);
 	for (const error of errors.slice(0, 20)) log(`  server error: ${error.split('\n')[0]}`);
@@ -140,7 +146,9 @@ async function fileEvent(connection) {
 		extra.delete(id);
 		texts.delete(id);
 		fs.rmSync(noteFile(id), { force: true });
-		return connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(noteFile(id)), type: 3 }] });
+		return connection.sendNotification('workspace/didChangeWatchedFiles', {
+			changes: [{ uri: uri(noteFile(id)), type: 3 }],
+		});
 	}
 	const id = `new/extra${Math.floor(random() * 500)}.md`;
 	const text = noteText(Math.floor(random() * options.notes));
@@ -149,7 +157,9 @@ async function fileEvent(connection) {
 	const type = extra.has(id) ? 2 : 1;
 	extra.add(id);
 	texts.set(id, text);
-	return connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(noteFile(id)), type }] });
+	return connection.sendNotification('workspace/didChangeWatchedFiles', {
+		changes: [{ uri: uri(noteFile(id)), type }],
+	});
 }
 
 /** A random link or heading edit: retarget a link, add or remove one, rename a heading. */
@@ -160,7 +170,11 @@ function editText(text) {
 	if (roll < 0.35) lines.splice(line, 0, `See [[note${Math.floor(random() * options.notes * 1.02)}]] here.`);
 	else if (roll < 0.55 && lines.length > 6) lines.splice(line, 1);
 	else if (roll < 0.75) lines.splice(line, 0, `## Heading ${Math.floor(random() * 1000)}`);
-	else if (roll < 0.9) lines[line] = lines[line].replace(/\[\[[^\]]*\]\]/, `[[note${Math.floor(random() * options.notes)}#Part ${Math.floor(random() * 4)}]]`);
+	else if (roll < 0.9)
+		lines[line] = lines[line].replace(
+			/\[\[[^\]]*\]\]/,
+			`[[note${Math.floor(random() * options.notes)}#Part ${Math.floor(random() * 4)}]]`,
+		);
 	else lines.splice(line, 0, `- [[topic${Math.floor(random() * (TOPICS + 5))}]]`);
 	// Keep notes from growing without bound over 50,000 edits.
 	return lines.slice(0, 80).join('\n');
@@ -170,7 +184,10 @@ function generateVault() {
 	fs.rmSync(path.join(REPO, '.cache', 'soak'), { recursive: true, force: true });
 	fs.mkdirSync(path.join(VAULT, '00-元语'), { recursive: true });
 	for (let topic = 0; topic < TOPICS; topic++) {
-		fs.writeFileSync(path.join(VAULT, '00-元语', `topic${topic}.md`), `---\ntitle: Topic ${topic}\n---\n# Topic ${topic}\n`);
+		fs.writeFileSync(
+			path.join(VAULT, '00-元语', `topic${topic}.md`),
+			`---\ntitle: Topic ${topic}\n---\n# Topic ${topic}\n`,
+		);
 	}
 	for (let index = 0; index < options.notes; index++) {
 		const id = `n${index % FOLDERS}/note${index}.md`;
@@ -228,7 +245,7 @@ function log(line) {
 }
 
 function parseOptions(args) {
-	const result = { notes: 10_000, edits: 50_000, seed: 1, maxSeconds: 1500 };
+	const result = { notes: 10_000, edits: 50_000, seed: 1, maxSeconds: 1500, heapMb: 0 };
 	for (let index = 0; index < args.length; index += 2) {
 		const key = args[index].replace(/^--/, '').replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
 		if (!(key in result)) throw new Error(`unknown option ${args[index]}`);

@@ -140,6 +140,21 @@ describe('faults through the server', () => {
 		await expectConsistent(harness, memory);
 	});
 
+	test('a change seen while the vault is still loading is not overwritten by the load', async () => {
+		const { memory, faulty } = faultyVault({ 'a.md': '[[old-target]]', 'b.md': '# B' });
+		faulty.hold(at('a.md'));
+		harness = await LspHarness.start({ fs: faulty, roots: [ROOT] });
+		await faulty.whenHeld(at('a.md'), 1);
+		memory.write(at('a.md'), '[[b]] [[new-target]]', true);
+		await faulty.whenHeld(at('a.md'), 2);
+		// The watcher's read lands first, then the load's older one.
+		faulty.releaseNewest(at('a.md'));
+		await harness.waitFor(() => harness!.diagnostics.get(harness!.uri(at('a.md')))?.[0]?.range.start.character === 6);
+		faulty.release(at('a.md'));
+		await harness.progressEnded;
+		await expectConsistent(harness, memory);
+	});
+
 	test('a note opened in the editor while its disk read is in flight keeps the editor text', async () => {
 		const { memory, faulty } = faultyVault({ 'a.md': 'v0' });
 		harness = await LspHarness.start({ fs: faulty, roots: [ROOT] });

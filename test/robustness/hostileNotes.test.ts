@@ -17,22 +17,27 @@ async function check(content: string | Uint8Array, setup?: (faulty: FaultyFileSy
 	setup?.(faulty);
 	const vault = new VaultIndex(loadConfig(undefined));
 	await loadVault(faulty, ROOT, vault);
-	expect(computeDiagnostics(vault, 'index.md').map((d) => d.code)).toEqual(
-		vault.file('a.md') ? [] : ['broken-link'],
-	);
+	expect(computeDiagnostics(vault, 'index.md').map((d) => d.code)).toEqual(vault.file('a.md') ? [] : ['broken-link']);
 	if (!vault.file('a.md')) return ['(gone)'];
 	const diagnostics = computeDiagnostics(vault, 'a.md');
 	const codes = new Map<string, number>();
 	for (const d of diagnostics) codes.set(d.code, (codes.get(d.code) ?? 0) + 1);
 	const first = diagnostics[0];
-	return [...codes].map(([code, count]) => `${code} ×${count}${first?.code === code ? ` first ${renderRange(first.range)}` : ''}`);
+	return [...codes].map(
+		([code, count]) => `${code} ×${count}${first?.code === code ? ` first ${renderRange(first.range)}` : ''}`,
+	);
 }
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const YAML_BOMB = [
 	'---',
 	'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-	...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill('*' + 'abcdefghi'[index]).join(',')}]`),
+	...'bcdefghi'.split('').map(
+		(name, index) =>
+			`${name}: &${name} [${Array(9)
+				.fill('*' + 'abcdefghi'[index])
+				.join(',')}]`,
+	),
 	'---',
 	'[[index]]',
 ].join('\n');
@@ -62,11 +67,15 @@ describe('hostile notes get a diagnostic, never an exception', () => {
 	test('a 1 MB single line of link openings that never close', async () =>
 		expect(await check('[[x '.repeat(250_000))).toEqual([]));
 
-	test('a 1 MB single line of links', async () =>
-		expect(await check('[[index]]'.repeat(110_000))).toEqual([]));
+	test('a 1 MB single line of links', async () => expect(await check('[[index]]'.repeat(110_000))).toEqual([]));
 
 	test('10,000 nested list levels on one line', async () =>
 		expect(await check('- '.repeat(10_000) + '[[nowhere]]')).toEqual(['broken-link ×1 first 0:20000-0:20011']));
+
+	test('100,000 list markers on one line (each probed as a thematic break)', async () =>
+		expect(await check('- '.repeat(100_000) + 'x')).toEqual([]));
+
+	test('a 1 MB line of single brackets', async () => expect(await check('['.repeat(1_000_000))).toEqual([]));
 
 	test('10,000 nested ordered lists and quotes', async () =>
 		expect(await check(['1. '.repeat(10_000) + 'x', '> '.repeat(10_000) + '[[nowhere]]'].join('\n'))).toEqual([
@@ -85,16 +94,14 @@ describe('hostile notes get a diagnostic, never an exception', () => {
 
 	test('front matter of 10,000 keys', async () => {
 		const keys = Array.from({ length: 10_000 }, (_, i) => `key${i}: "[[nowhere${i % 3}]]"`);
-		expect(await check(['---', ...keys, '---', 'body'].join('\n'))).toEqual(['broken-link ×10000 first 1:7-1:20']);
+		expect(await check(['---', ...keys, '---', 'body'].join('\n'))).toEqual(['broken-link ×10000 first 1:7-1:19']);
 	});
 
-	test('a YAML bomb is refused, not expanded', async () => expect(await check(YAML_BOMB)).toEqual(['yaml-syntax ×1 first 2:7-2:7']));
+	test('a YAML bomb is refused, not expanded', async () =>
+		expect(await check(YAML_BOMB)).toEqual(['yaml-syntax ×1 first 2:7-2:9']));
 
 	test('an unterminated front matter block: yaml-syntax on line 0, the body still checked', async () =>
-		expect(await check('---\ntitle: x\n[[nowhere]]\n')).toEqual([
-			'yaml-syntax ×1 first 0:0-0:3',
-			'broken-link ×1',
-		]));
+		expect(await check('---\ntitle: x\n[[nowhere]]\n')).toEqual(['yaml-syntax ×1 first 0:0-0:3', 'broken-link ×1']));
 
 	test('an empty file', async () => expect(await check('')).toEqual([]));
 

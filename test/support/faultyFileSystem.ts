@@ -103,6 +103,11 @@ export class FaultyFileSystem implements FileSystem {
 		for (const resolve of order === 'fifo' ? waiting : waiting.reverse()) resolve();
 	}
 
+	/** Lets only the newest held read of `file` go; the others keep waiting. */
+	releaseNewest(file: string): void {
+		this.held.get(file)?.pop()?.();
+	}
+
 	/** Resolves once `count` reads of `file` are waiting (event-driven: no polling). */
 	whenHeld(file: string, count: number): Promise<void> {
 		if (this.waiting(file) >= count) return Promise.resolve();

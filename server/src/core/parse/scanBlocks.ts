@@ -126,6 +126,8 @@ class BlockParser extends LineCursor {
 	 * able to interrupt it, on every nesting level of the line (commonmark.js only checks the first).
 	 */
 	private interrupting = false;
+	/** Where the last thematic-break probe failed on a line (see `startThematicBreak`). */
+	private breakProbe = { lineEnd: -1, marker: 0, failedAt: -1 };
 	private allClosed = true;
 	/** Number of open blocks matched by the current line (unmatched ones close when a block starts). */
 	private matched = 1;
@@ -397,11 +399,18 @@ class BlockParser extends LineCursor {
 	}
 
 	private startThematicBreak(marker: number): boolean {
+		// `- - - … x` probes the rest of the line once per list marker: remember where the last
+		// probe of this line failed, so that later probes before that point fail at once.
+		const probe = this.breakProbe;
+		if (probe.lineEnd === this.lineEnd && probe.marker === marker && this.nextNonspace <= probe.failedAt) return false;
 		let count = 0;
 		for (let index = this.nextNonspace; index < this.lineEnd; index++) {
 			const code = this.text.charCodeAt(index);
 			if (code === marker) count++;
-			else if (!isSpaceOrTab(code)) return false;
+			else if (!isSpaceOrTab(code)) {
+				this.breakProbe = { lineEnd: this.lineEnd, marker, failedAt: index };
+				return false;
+			}
 		}
 		if (count < 3) return false;
 		this.closeUnmatchedBlocks();

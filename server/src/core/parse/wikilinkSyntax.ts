@@ -34,7 +34,9 @@ export function findWikilinks(text: string, from: number, to: number, visit: (ma
 		if (open < 0 || open + 4 > to) return;
 		const close = findClose(text, open + 2, to);
 		if (close < 0) {
-			searchFrom = open + 2;
+			// No `]]` before the end of this line: no later opening on it can close either, so go on
+			// from the line end (starting again after each opening is quadratic on `[[[[…`).
+			searchFrom = -close;
 			continue;
 		}
 		// `[[a [[b]]`: the innermost opening wins, so restart from the last `[[` before the close.
@@ -46,14 +48,17 @@ export function findWikilinks(text: string, from: number, to: number, visit: (ma
 	}
 }
 
-/** The index of the `]]` that closes a link opened before `bodyStart`, or -1 (newline or end first). */
+/**
+ * The index of the `]]` that closes a link opened before `bodyStart`; when a newline or the end
+ * comes first, minus the index where the search stopped (always negative: it is past `bodyStart`).
+ */
 function findClose(text: string, bodyStart: number, to: number): number {
 	for (let index = bodyStart; index < to - 1; index++) {
 		const code = text.charCodeAt(index);
-		if (code === NEWLINE || code === CARRIAGE_RETURN) return -1;
+		if (code === NEWLINE || code === CARRIAGE_RETURN) return -index;
 		if (code === 93 && text.charCodeAt(index + 1) === 93) return index;
 	}
-	return -1;
+	return -to;
 }
 
 function readWikilink(text: string, open: number, close: number, from: number): WikilinkMatch | undefined {
