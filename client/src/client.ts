@@ -20,7 +20,12 @@ export function createClient(context: ExtensionContext): LanguageClient {
 		synchronize: { configurationSection: 'vaultNotes' },
 		diagnosticCollectionName: 'vault-notes',
 		// The server keeps its index cache in the extension's storage, never in the vault.
-		initializationOptions: { cacheFolder: path.join(context.globalStorageUri.fsPath, 'index-cache') },
+		// In Restricted Mode the server does not compile the config's JSON Schemas (ajv generates code).
+		// A function, so that a restart after the user trusts the workspace sends the new value.
+		initializationOptions: () => ({
+			cacheFolder: path.join(context.globalStorageUri.fsPath, 'index-cache'),
+			trusted: workspace.isTrusted,
+		}),
 	};
 	return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

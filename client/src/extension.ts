@@ -61,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<VaultN
 			SummaryPanel.createOrShow(context.extensionUri, started);
 		}),
 		registerCommand(Commands.restartServer, () => started.restart()),
+		// Front-matter schemas are checked only in trusted workspaces: restart to check them now.
+		vscode.workspace.onDidGrantWorkspaceTrust(() => void started.restart()),
 		registerCommand(Commands.refreshTimeline, () => timeline.refresh()),
 		registerCommand(Commands.refreshBacklinks, () => backlinks.refresh()),
 		registerCommand(Commands.refreshTopics, () => topics.refresh()),

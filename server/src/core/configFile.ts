@@ -36,11 +36,20 @@ interface RawConfig extends Partial<Omit<VaultConfig, 'topics' | 'frontMatter'>>
 }
 
 /** `text` is the file's content; undefined when there is no file. Never throws. */
-export function loadConfig(text: string | undefined): LoadedConfig {
+/** How a config is loaded. */
+export interface LoadConfigOptions {
+	/**
+	 * False in an untrusted workspace (VS Code's Restricted Mode): ajv turns schemas into code, so
+	 * front-matter schemas are then neither compiled nor checked (docs/robustness.md). Default true.
+	 */
+	readonly trusted?: boolean;
+}
+
+export function loadConfig(text: string | undefined, options: LoadConfigOptions = {}): LoadedConfig {
 	if (text === undefined) return loaded(DEFAULT_CONFIG, [], []);
 	const lines = new LineIndex(text);
 	try {
-		return readConfig(text, lines);
+		return readConfig(text, lines, options.trusted !== false);
 	} catch (error) {
 		// jsonc-parser and ajv recurse; absurd nesting may exhaust the stack. Report, never throw.
 		const reason = error instanceof Error ? error.message : String(error);
@@ -48,7 +57,7 @@ export function loadConfig(text: string | undefined): LoadedConfig {
 	}
 }
 
-function readConfig(text: string, lines: LineIndex): LoadedConfig {
+function readConfig(text: string, lines: LineIndex, trusted: boolean): LoadedConfig {
 	const syntaxErrors: ParseError[] = [];
 	const root = parseTree(text, syntaxErrors, {
 		allowTrailingComma: true,
@@ -72,7 +81,7 @@ function readConfig(text: string, lines: LineIndex): LoadedConfig {
 	}
 	const raw = value as RawConfig;
 	const config = buildConfig(raw);
-	const rules = compileRules(config, root, lines, problems);
+	const rules = trusted ? compileRules(config, root, lines, problems) : [];
 	checkGlobs(config.ignore, ['ignore'], root, lines, problems);
 	if (problems.length > 0) return loaded(DEFAULT_CONFIG, sortByPosition(problems), []);
 	return loaded(config, [], rules);

@@ -6,7 +6,7 @@ export * from './types';
 /** The vault configuration and its defaults. */
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, type FrontMatterRule, type TopicsConfig, type VaultConfig } from './config';
 /** Reading `.vault-notes.json`. */
-export { loadConfig, type LoadedConfig } from './configFile';
+export { loadConfig, type LoadConfigOptions, type LoadedConfig } from './configFile';
 /** Message rendering in English and Simplified Chinese. */
 export { formatMessage, toLocale, type Locale } from './messages';
 /** Parsing one note. */

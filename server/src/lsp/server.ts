@@ -37,7 +37,19 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 		);
 		const cache = options.indexCache?.(params.initializationOptions);
 		const clientName = params.clientInfo?.name ?? '';
-		state = new ServerState(connection, fs, documents, publisher, logger, locale, capabilities, cache, clientName);
+		const trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
+		state = new ServerState(
+			connection,
+			fs,
+			documents,
+			publisher,
+			logger,
+			locale,
+			capabilities,
+			cache,
+			clientName,
+			trusted,
+		);
 		state.addFolders(initialFolders(params));
 		return {
 			capabilities: {

@@ -45,6 +45,8 @@ export class ServerState {
 		private readonly cacheFactory?: IndexCacheFactory,
 		/** `initialize.clientInfo.name`: VS Code already outlines Markdown headings itself. */
 		readonly clientName = '',
+		/** `initializationOptions.trusted`: false in VS Code's Restricted Mode. */
+		private readonly trusted = true,
 	) {}
 
 	/** VS Code and its relatives (code-server, VSCodium, Cursor…) have a Markdown language server of their own. */
@@ -62,6 +64,7 @@ export class ServerState {
 				this.logger,
 				(id): string | undefined => this.openText(session, id),
 				this.cacheFactory,
+				this.trusted,
 			);
 			this.sessions.push(session);
 		}
@@ -148,6 +151,9 @@ export class ServerState {
 		const located = this.locate(uri);
 		const document = this.documents.get(uri);
 		if (!located || !document || !isMarkdownPath(located.id)) return;
+		// Before the vault's file list is in, links to notes not seen yet would be reported broken;
+		// the load reads open documents' text from the editor anyway.
+		if (!located.session.filesKnown) return;
 		const touched = located.session.vault.apply([{ kind: 'note', id: located.id, text: document.getText() }]);
 		this.publisher.schedule(located.session, touched);
 		this.indexChanged(located.session);

@@ -23,6 +23,8 @@ export class VaultSession {
 	vault: VaultIndex;
 	configFile: ConfigFile;
 	indexing = false;
+	/** Every file of the vault is in the index (as pending at least): links resolve right. */
+	filesKnown = false;
 	private readonly uris = new Map<NoteId, string>();
 	/** Writes the index cache of the last load (after its diagnostics are out). */
 	saveCache: () => Promise<void> = () => Promise.resolve();
@@ -41,6 +43,8 @@ export class VaultSession {
 		/** The text of a note open in an editor, which wins over the disk. */
 		private readonly overlay: (id: NoteId) => string | undefined,
 		private readonly cacheFactory?: IndexCacheFactory,
+		/** False in an untrusted workspace: front-matter schemas are not compiled (docs/robustness.md). */
+		private readonly trusted = true,
 	) {
 		this.uri = pathToUri(root);
 		this.configFile = { path: path.join(root, CONFIG_FILE_NAME), text: undefined, loaded: loadConfig(undefined) };
@@ -99,19 +103,26 @@ export class VaultSession {
 		const generation = ++this.generation;
 		this.indexing = true;
 		try {
-			this.configFile = await readConfigFile(this.fs, this.root).catch((error: Error) => {
-				this.logger.warn(`cannot read ${CONFIG_FILE_NAME} in ${this.root}: ${error.message}`);
-				return { path: path.join(this.root, CONFIG_FILE_NAME), text: undefined, loaded: loadConfig(undefined) };
-			});
+			this.configFile = await readConfigFile(this.fs, this.root, undefined, { trusted: this.trusted }).catch(
+				(error: Error) => {
+					this.logger.warn(`cannot read ${CONFIG_FILE_NAME} in ${this.root}: ${error.message}`);
+					return { path: path.join(this.root, CONFIG_FILE_NAME), text: undefined, loaded: loadConfig(undefined) };
+				},
+			);
 			const isStale = () => generation !== this.generation;
 			if (isStale()) return false;
 			// Requests are served from the new index while it fills.
+			this.filesKnown = false;
 			this.vault = new VaultIndex(this.configFile.loaded);
 			const applied = (this.appliedDuringLoad = new Set());
 			const loaded = await loadVault(this.fs, this.root, this.vault, {
 				overlay: this.overlay,
 				isSuperseded: (id) => applied.has(id),
-				cache: this.cacheFactory?.(this.root, this.configFile.text),
+				// Untrusted loads check no schemas, so their syntax differs: they get a cache of their own.
+				cache: this.cacheFactory?.(this.root, (this.trusted ? '' : 'untrusted\0') + (this.configFile.text ?? '')),
+				onFilesKnown: () => {
+					this.filesKnown = true;
+				},
 				isCancelled: isStale,
 				onBatch: (touched, done, total) => {
 					if (!isStale()) callbacks.onBatch(touched, done, total);

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { Change, LoadedConfig, NoteId } from '../core';
 import type { VaultIndex } from '../core';
+import type { LoadConfigOptions } from '../core';
 import { CONFIG_FILE_NAME, loadConfig } from '../core';
 import type { FileSystem } from './fileSystem';
 import type { CachedNote, IndexCache } from './indexCache';
@@ -22,7 +23,12 @@ export interface ConfigFile {
 	readonly loaded: LoadedConfig;
 }
 
-export async function readConfigFile(fs: FileSystem, root: string, configPath?: string): Promise<ConfigFile> {
+export async function readConfigFile(
+	fs: FileSystem,
+	root: string,
+	configPath?: string,
+	options: LoadConfigOptions = {},
+): Promise<ConfigFile> {
 	const file = configPath ?? path.join(root, CONFIG_FILE_NAME);
 	let text: string | undefined;
 	try {
@@ -30,7 +36,7 @@ export async function readConfigFile(fs: FileSystem, root: string, configPath?: 
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || configPath !== undefined) throw error;
 	}
-	return { path: file, text, loaded: loadConfig(text) };
+	return { path: file, text, loaded: loadConfig(text, options) };
 }
 
 export interface LoadOptions {
@@ -42,6 +48,8 @@ export interface LoadOptions {
 	readonly overlay?: (id: NoteId) => string | undefined;
 	/** Notes that a newer read (a file watcher's) applied while this load ran: the load's read is dropped. */
 	readonly isSuperseded?: (id: NoteId) => boolean;
+	/** Called once every file is in the index (notes as pending), before any text is read. */
+	readonly onFilesKnown?: () => void;
 	/** Parsed notes from an earlier run: unchanged files (same size and time) are not read again. */
 	readonly cache?: IndexCache;
 }
@@ -69,6 +77,7 @@ export async function loadVault(
 	const { files, warnings } = await scanVault(fs, root);
 	// Every file is known before any text is read, so links resolve right from the first batch.
 	vault.apply(files.map((file): Change => ({ kind: file.kind === 'note' ? 'pending' : 'attachment', id: file.id })));
+	options.onFilesKnown?.();
 	const notes = files.filter((file) => file.kind === 'note');
 	const cached = await options.cache?.load();
 	for (let start = 0; start < notes.length; start += READ_CONCURRENCY) {
