@@ -62,7 +62,16 @@ export function createRun(label) {
 	for (const sub of ['user/User', 'ext', 'server', 'home', 'tmp', 'xdg-config', 'xdg-data', 'xdg-cache', 'chromium']) {
 		fs.mkdirSync(path.join(dir, sub), { recursive: true });
 	}
-	fs.copyFileSync(settingsFile, path.join(dir, 'user/User/settings.json'));
+	const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+	if (process.env.VAULT_NOTES_E2E_UNTRUSTED) {
+		// Workspace trust on, and the folder never trusted: it opens in Restricted Mode, without a prompt.
+		Object.assign(settings, {
+			'security.workspace.trust.enabled': true,
+			'security.workspace.trust.startupPrompt': 'never',
+			'security.workspace.trust.emptyWindow': false,
+		});
+	}
+	fs.writeFileSync(path.join(dir, 'user/User/settings.json'), JSON.stringify(settings, null, '\t'));
 	return { dir, log: (message) => console.log(`[e2e] ${message}`) };
 }
 

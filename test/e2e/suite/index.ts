@@ -8,6 +8,7 @@ import './summary.e2e';
 import './commands.e2e';
 import './languageFeatures.e2e';
 import './sample.e2e';
+import './untrusted.e2e';
 import * as vscode from 'vscode';
 import { vaultFolder } from './helpers';
 import { runAll } from './registry';
@@ -19,5 +20,6 @@ export async function run(): Promise<void> {
 		() => true,
 		() => false,
 	);
+	if (!vscode.workspace.isTrusted) return runAll('untrusted');
 	return runAll(isExample ? 'example' : 'sample');
 }

@@ -3,7 +3,7 @@
 export type TestBody = () => Promise<void> | void;
 
 /** Which vault a test is written for: the bundled example vault, or a copy of the shared sample. */
-export type SuiteName = 'example' | 'sample';
+export type SuiteName = 'example' | 'sample' | 'untrusted';
 
 interface RegisteredTest {
 	readonly name: string;
@@ -20,6 +20,11 @@ const defaultTimeoutMs = 60_000;
 /** Registers a test; tests run one after another in registration order. */
 export function test(name: string, body: TestBody, timeoutMs = defaultTimeoutMs): void {
 	registered.push({ name, body, timeoutMs, suite: 'example' });
+}
+
+/** Registers a test that runs when the example vault is opened in Restricted Mode (workspace trust). */
+export function untrustedTest(name: string, body: TestBody, timeoutMs = defaultTimeoutMs): void {
+	registered.push({ name, body, timeoutMs, suite: 'untrusted' });
 }
 
 /** Registers a test that runs when the opened vault is a copy of the shared sample vault. */
