@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { findWikilinks } from '../../server/src/core/parse/wikilinkSyntax';
+import { findWikilinks, wikilinkToLink } from '../../server/src/core/parse/wikilinkSyntax';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import type { Heading, Link } from '../../server/src/core/types';
 
@@ -72,19 +72,7 @@ export function remarkOracle(text: string, bodyStart: number): OracleScan {
 	findWikilinks(text, bodyStart, text.length, (match) => {
 		const overlaps = excluded.some(([start, end]) => start < match.end && match.start < end);
 		if (overlaps) return;
-		links.push({
-			start: match.start,
-			link: {
-				kind: 'wiki',
-				embed: match.embed,
-				range: lineIndex.rangeAt(match.start, match.end),
-				target: match.target,
-				targetRange: lineIndex.rangeAt(match.targetStart, match.targetEnd),
-				fragment: match.fragment,
-				label: match.label,
-				inTopics: false,
-			},
-		});
+		links.push({ start: match.start, link: wikilinkToLink(match, lineIndex, 'wiki') });
 	});
 	links.sort((a, b) => a.start - b.start);
 	return { headings, links: links.map((entry) => entry.link) };

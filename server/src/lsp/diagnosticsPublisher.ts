@@ -3,6 +3,7 @@
 // (marksman's calcDiagnosticsUpdate). Correctness is never debounced: the index is already
 // up to date when a publish is scheduled.
 import type { Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Locale, NoteId } from '../core';
 import { computeDiagnostics, formatMessage } from '../core';
 import { toLspDiagnostic } from './convert';
@@ -16,6 +17,8 @@ export type DiagnosticsScope = 'vault' | 'openFiles';
 
 export class DiagnosticsPublisher {
 	private readonly lastSent = new Map<string, string>();
+	/** Errors and warnings per published URI, so that status needs no diagnostics recomputed. */
+	private readonly counts = new Map<string, [number, number]>();
 	private readonly pending = new Map<VaultSession, Set<NoteId>>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private flushing: Promise<void> = Promise.resolve();
@@ -41,8 +44,12 @@ export class DiagnosticsPublisher {
 		}, DEBOUNCE_MS);
 	}
 
-	/** Every note of the session, e.g. after loading or a config change. */
-	scheduleAll(session: VaultSession): void {
+	/**
+	 * Every note of the session (settings changed), or with `recheckNotes` false only what a
+	 * finished load leaves to do: its batches already scheduled every note they read, so only
+	 * notes that vanished with a reload and the config file's problems remain.
+	 */
+	scheduleAll(session: VaultSession, recheckNotes = true): void {
 		const ids = session.vault.noteIds();
 		const current = new Set(ids.map((id) => session.uriOf(id)));
 		current.add(session.configUri);
@@ -50,8 +57,20 @@ export class DiagnosticsPublisher {
 		for (const uri of [...this.lastSent.keys()]) {
 			if (uri.startsWith(session.uri + '/') && !current.has(uri)) this.send(uri, []);
 		}
-		this.schedule(session, ids);
+		if (recheckNotes) this.schedule(session, ids);
 		this.publishConfig(session);
+	}
+
+	/** Errors and warnings currently published for a session (what the Problems panel shows). */
+	problemCounts(session: VaultSession): { errors: number; warnings: number } {
+		let errors = 0;
+		let warnings = 0;
+		for (const [uri, [uriErrors, uriWarnings]] of this.counts) {
+			if (!uri.startsWith(session.uri + '/')) continue;
+			errors += uriErrors;
+			warnings += uriWarnings;
+		}
+		return { errors, warnings };
 	}
 
 	/** Waits until nothing is scheduled or being sent. */
@@ -116,12 +135,23 @@ export class DiagnosticsPublisher {
 		const previous = this.lastSent.get(uri);
 		// Nothing sent before means the client shows nothing: an empty list need not be sent.
 		if (previous === text || (previous === undefined && diagnostics.length === 0)) return;
-		this.send(uri, diagnostics);
+		this.send(uri, diagnostics, text);
 	}
 
-	private send(uri: string, diagnostics: ReturnType<typeof toLspDiagnostic>[]): void {
-		if (diagnostics.length === 0) this.lastSent.delete(uri);
-		else this.lastSent.set(uri, JSON.stringify(diagnostics));
+	private send(
+		uri: string,
+		diagnostics: ReturnType<typeof toLspDiagnostic>[],
+		text = JSON.stringify(diagnostics),
+	): void {
+		if (diagnostics.length === 0) {
+			this.lastSent.delete(uri);
+			this.counts.delete(uri);
+		} else {
+			this.lastSent.set(uri, text);
+			const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+			const warnings = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+			this.counts.set(uri, [errors, warnings]);
+		}
 		void this.connection.sendDiagnostics({ uri, diagnostics });
 	}
 }

@@ -136,7 +136,7 @@ export class ServerState {
 				return true;
 			});
 		if (done) {
-			this.publisher.scheduleAll(session);
+			this.publisher.scheduleAll(session, false);
 			// The end of the progress means every note's diagnostics are published.
 			await this.publisher.whenIdle();
 			this.logger.info(`indexed ${session.vault.noteCount} notes in ${session.root}`);

@@ -7,7 +7,7 @@ import type { HeadingSpan } from './scanBlocks';
 import { scanBlocks } from './scanBlocks';
 import type { InlineLink } from './scanInline';
 import { scanInline } from './scanInline';
-import { findWikilinks } from './wikilinkSyntax';
+import { findWikilinks, wikilinkToLink } from './wikilinkSyntax';
 
 /** What the scanner finds in a note's body, each list in source order. */
 export interface MarkdownScan {
@@ -127,19 +127,7 @@ function findBodyWikilinks(
 	const res: Positioned[] = [];
 	findWikilinks(text, bodyStart, text.length, (match) => {
 		if (overlapsRegion(excluded, match.start, match.end)) return;
-		res.push({
-			start: match.start,
-			link: {
-				kind: 'wiki',
-				embed: match.embed,
-				range: lineIndex.rangeAt(match.start, match.end),
-				target: match.target,
-				targetRange: lineIndex.rangeAt(match.targetStart, match.targetEnd),
-				fragment: match.fragment,
-				label: match.label,
-				inTopics: false,
-			},
-		});
+		res.push({ start: match.start, link: wikilinkToLink(match, lineIndex, 'wiki') });
 	});
 	return res;
 }

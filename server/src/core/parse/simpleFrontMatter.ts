@@ -9,7 +9,7 @@
 import type { FrontMatterField, Link, Problem, Range } from '../types';
 import type { LineIndex } from '../text/lineIndex';
 import type { FrontMatterResult } from './frontMatter';
-import { findWikilinks } from './wikilinkSyntax';
+import { findWikilinks, wikilinkToLink } from './wikilinkSyntax';
 import type { YamlLocation } from './yamlLocator';
 import { seqIndex } from './yamlLocator';
 import { REPEATED_KEY } from './yamlWalk';
@@ -107,16 +107,7 @@ export function pushStringLinks(
 	findWikilinks(text, start, end, (match) => {
 		const raw = text.slice(match.start, match.end);
 		if ((escape !== undefined && raw.includes(escape)) || !value.includes(raw)) return;
-		links.push({
-			kind: 'frontMatter',
-			embed: match.embed,
-			range: lines.rangeAt(match.start, match.end),
-			target: match.target,
-			targetRange: lines.rangeAt(match.targetStart, match.targetEnd),
-			fragment: match.fragment,
-			label: match.label,
-			inTopics: false,
-		});
+		links.push(wikilinkToLink(match, lines, 'frontMatter'));
 	});
 }
 

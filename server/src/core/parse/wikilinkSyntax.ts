@@ -1,4 +1,6 @@
 // The wikilink grammar of SPEC §2.1, on plain text: `[[target#fragment|label]]`, `![[…]]`.
+import type { LineIndex } from '../text/lineIndex';
+import type { Link } from '../types';
 // Callers decide which parts of a document are text (the Markdown scanner skips code, HTML,
 // comments and math; the front-matter reader passes YAML strings).
 
@@ -17,6 +19,20 @@ export interface WikilinkMatch {
 	readonly fragment: string | undefined;
 	/** Text after the first `|` (or `\|`), with `\|` read as `|`; undefined when there is no `|`. */
 	readonly label: string | undefined;
+}
+
+/** A match as a `Link` of the document `lines` indexes (not yet placed in a topics section). */
+export function wikilinkToLink(match: WikilinkMatch, lines: LineIndex, kind: 'wiki' | 'frontMatter'): Link {
+	return {
+		kind,
+		embed: match.embed,
+		range: lines.rangeAt(match.start, match.end),
+		target: match.target,
+		targetRange: lines.rangeAt(match.targetStart, match.targetEnd),
+		fragment: match.fragment,
+		label: match.label,
+		inTopics: false,
+	};
 }
 
 const NEWLINE = 10;
