@@ -1,4 +1,4 @@
-// Bundles the three entry points into dist/ as CommonJS for Node.
+// Bundles the entry points into dist/ as CommonJS for Node.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
@@ -22,6 +22,8 @@ const builds = [
 	{ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
 	{ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 	{ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+	// Loaded by the server and the CLI from beside them (node/workerNoteReader.ts).
+	{ ...common, entryPoints: { parseWorker: 'server/src/node/parseWorker.ts' }, outdir: 'dist' },
 ];
 
 if (watch) {

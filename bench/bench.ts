@@ -22,8 +22,16 @@ import { median, round } from './stats';
 const DEFAULT_SIZES = [3000, 10000, 30000, 100000];
 const REPO = process.cwd();
 const CACHE = path.join(REPO, '.cache', 'bench');
+/**
+ * `BENCH_TAG=x` keeps a run's build, scratch folders, index caches and results apart from other
+ * runs in the same tree (several people or agents benchmarking at once); results then go to
+ * `.cache/bench/results-x/`, not to `bench/results/`.
+ */
+const TAG = process.env.BENCH_TAG?.replace(/[^\w-]/g, '') || undefined;
+const SCRATCH = TAG ? path.join(CACHE, `run-${TAG}`) : CACHE;
 /** The build every measure of a run uses (see snapshotBuild). */
-const BUILD = path.join(CACHE, 'build');
+const BUILD = path.join(SCRATCH, 'build');
+const RESULTS = TAG ? path.join(CACHE, `results-${TAG}`) : path.join(REPO, 'bench', 'results');
 
 interface Options {
 	readonly sizes: readonly number[];
@@ -33,6 +41,8 @@ interface Options {
 	readonly peerTimeoutMs: number;
 	/** Only generate (or reuse) the vaults. */
 	readonly generateOnly: boolean;
+	/** Only our server (no floor, no CLI): a quick loop while tuning the server. */
+	readonly serverOnly: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -48,6 +58,7 @@ function parseOptions(argv: readonly string[]): Options {
 		restart: !argv.includes('--no-restart'),
 		peerTimeoutMs,
 		generateOnly: argv.includes('--generate-only'),
+		serverOnly: argv.includes('--server-only'),
 	};
 }
 
@@ -70,11 +81,11 @@ async function main(argv: readonly string[]): Promise<number> {
 		);
 		results.push(await measureSize(root, manifest, options, log));
 		// Written after every size, so an interrupted run keeps what it measured.
-		writeResults(path.join(REPO, 'bench', 'results'), startedAt, results, { seed: seed.name, peer: options.peer });
+		writeResults(RESULTS, startedAt, results, { seed: seed.name, peer: options.peer });
 	}
 	if (options.generateOnly) return 0;
 	printReport(results, (line) => process.stdout.write(line + '\n'));
-	const file = writeResults(path.join(REPO, 'bench', 'results'), startedAt, results, {
+	const file = writeResults(RESULTS, startedAt, results, {
 		seed: seed.name,
 		peer: options.peer,
 	});
@@ -90,14 +101,15 @@ async function measureSize(
 ): Promise<SizeResult> {
 	const slack = 120_000 + manifest.notes * 20;
 	// The first floor run warms the page cache for everything after it; it is not counted.
-	await child(['floor', root], slack);
+	if (!options.serverOnly) await child(['floor', root], slack);
 	const floorRuns: ProcessRun[] = [];
-	for (let index = 0; index < 5; index++) floorRuns.push(await child(['floor', root], slack));
+	for (let index = 0; index < (options.serverOnly ? 0 : 5); index++)
+		floorRuns.push(await child(['floor', root], slack));
 	const floorMs = median(floorRuns.map((run) => run.wallMs));
 	log(`floor: ${floorMs} ms (${floorRuns.map((run) => `${run.wallMs} ms, CPU ${run.cpuMs} ms`).join('; ')})`);
 	const checkRuns: ProcessRun[] = [];
 	// Twice where it is cheap; once for the largest vaults (minutes each).
-	for (let index = 0; index < (manifest.notes >= 50_000 ? 1 : 2); index++) {
+	for (let index = 0; index < (options.serverOnly ? 0 : manifest.notes >= 50_000 ? 1 : 2); index++) {
 		checkRuns.push(
 			await runProcess(process.execPath, [path.join(BUILD, 'cli.js'), 'check', root], {
 				timeoutMs: slack,
@@ -134,7 +146,7 @@ async function measureSize(
 			peakMb: Math.max(...checkRuns.map((run) => run.peakMb ?? NaN)),
 			cpuMs: median(checkRuns.map((run) => run.cpuMs ?? NaN)),
 			runs: checkRuns.map((run) => run.wallMs),
-			exitCode: checkRuns[0]!.exitCode,
+			exitCode: checkRuns[0]?.exitCode ?? NaN,
 		},
 		ours,
 		restart,
@@ -147,7 +159,7 @@ async function measureSize(
  * same tree) would otherwise mix builds, and the server's index cache is keyed by its build.
  */
 function snapshotBuild(): void {
-	const files = ['server.js', 'server.js.map', 'cli.js', 'cli.js.map'];
+	const files = ['server.js', 'server.js.map', 'cli.js', 'cli.js.map', 'parseWorker.js', 'parseWorker.js.map'];
 	if (!fs.existsSync(path.join(REPO, 'dist', 'server.js')))
 		throw new Error('dist/server.js is missing: run npm run build');
 	fs.rmSync(BUILD, { recursive: true, force: true });
@@ -173,7 +185,7 @@ function reprint(files: readonly string[]): number {
 }
 
 function freshFolder(name: string): string {
-	const folder = path.join(CACHE, 'tmp', name);
+	const folder = path.join(SCRATCH, 'tmp', name);
 	fs.rmSync(folder, { recursive: true, force: true });
 	fs.mkdirSync(folder, { recursive: true });
 	return folder;
@@ -192,7 +204,7 @@ async function childJson(
 	timeoutMs: number,
 	log: (line: string) => void,
 ): Promise<Record<string, unknown>> {
-	const out = path.join(CACHE, 'tmp', `${process.pid}-${args[0]}.json`);
+	const out = path.join(SCRATCH, 'tmp', `${process.pid}-${args[0]}.json`);
 	fs.mkdirSync(path.dirname(out), { recursive: true });
 	fs.rmSync(out, { force: true });
 	const run = await child([...args.slice(0, 2), out, ...args.slice(2)], timeoutMs);
@@ -217,7 +229,7 @@ async function runChild(argv: readonly string[]): Promise<number> {
 	let result: unknown;
 	if (kind === 'ours' || kind === 'ours-restart') {
 		// The index cache lives in a folder of its own: emptied for the cold run, kept for the restart.
-		const cacheFolder = path.join(CACHE, 'index-cache', path.basename(root));
+		const cacheFolder = path.join(SCRATCH, 'index-cache', path.basename(root));
 		if (kind === 'ours') fs.rmSync(cacheFolder, { recursive: true, force: true });
 		// BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles our server under the bench.
 		const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);

@@ -3,6 +3,7 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { buildIdOf, defaultCacheFolder, nodeIndexCache } from './node/nodeIndexCache';
 import { nodeFileSystem } from './node/nodeFileSystem';
+import { createWorkerNoteReader } from './node/workerNoteReader';
 
 if (process.argv.includes('--version')) {
 	process.stdout.write('vault-notes-server 0.1.0\n');
@@ -21,4 +22,5 @@ startServer(connection, nodeFileSystem, {
 		const folder = typeof options.cacheFolder === 'string' ? options.cacheFolder : defaultCacheFolder();
 		return nodeIndexCache(folder, buildIdOf(__filename));
 	},
+	noteReader: (config) => createWorkerNoteReader(config),
 });

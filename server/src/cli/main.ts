@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Locale } from '../core';
 import { VaultIndex, formatMessage, toLocale } from '../core';
 import type { FileSystem } from '../workspace/fileSystem';
+import type { NoteReaderFactory } from '../workspace/noteReader';
 import { loadVault, readConfigFile } from '../workspace/loadVault';
 import { checkVault, checkedNoteCount } from './checkVault';
 import type { OutputFormat } from './formatResults';
@@ -18,6 +19,8 @@ export interface CliIo {
 	readonly stderrIsTty: boolean;
 	/** The user's language (LANG), when the command line does not say. */
 	readonly envLocale?: string;
+	/** Reads and parses notes off the main thread (worker threads); none when absent. */
+	readonly noteReader?: NoteReaderFactory;
 }
 
 export const EXIT_OK = 0;
@@ -78,7 +81,8 @@ async function check(options: Options, io: CliIo): Promise<number> {
 		? (_touched: unknown, done: number, total: number) => io.stderr(`\rindexing ${done}/${total} notes…`)
 		: undefined;
 	const vault = new VaultIndex(configFile.loaded);
-	await loadVault(io.fs, root, vault, { onBatch: progress });
+	const reader = io.noteReader?.(configFile.loaded);
+	await loadVault(io.fs, root, vault, { onBatch: progress, reader }).finally(() => reader?.dispose());
 	if (progress) io.stderr('\r\x1b[K');
 	const diagnostics = checkVault(vault, options.locale);
 	const results = { root, files: checkedNoteCount(vault), diagnostics };

@@ -27,6 +27,8 @@ export interface LoadedConfig {
 	isIgnored(id: NoteId): boolean;
 	/** Front-matter problems of one note (missing-front-matter, missing-field, invalid-value), [] when no rule matches. */
 	checkFrontMatter(id: NoteId, result: FrontMatterResult): Problem[];
+	/** What it was loaded from, so that another thread (a parse worker) can load the same config. */
+	readonly source: { readonly text: string | undefined; readonly trusted: boolean };
 }
 
 /** The raw shape CONFIG_SCHEMA guarantees. */
@@ -46,10 +48,15 @@ export interface LoadConfigOptions {
 }
 
 export function loadConfig(text: string | undefined, options: LoadConfigOptions = {}): LoadedConfig {
+	const source = { text, trusted: options.trusted !== false };
+	return { ...readOrDefault(text, source.trusted), source };
+}
+
+function readOrDefault(text: string | undefined, trusted: boolean): Omit<LoadedConfig, 'source'> {
 	if (text === undefined) return loaded(DEFAULT_CONFIG, [], []);
 	const lines = new LineIndex(text);
 	try {
-		return readConfig(text, lines, options.trusted !== false);
+		return readConfig(text, lines, trusted);
 	} catch (error) {
 		// jsonc-parser and ajv recurse; absurd nesting may exhaust the stack. Report, never throw.
 		const reason = error instanceof Error ? error.message : String(error);
@@ -57,7 +64,7 @@ export function loadConfig(text: string | undefined, options: LoadConfigOptions 
 	}
 }
 
-function readConfig(text: string, lines: LineIndex, trusted: boolean): LoadedConfig {
+function readConfig(text: string, lines: LineIndex, trusted: boolean): Omit<LoadedConfig, 'source'> {
 	const syntaxErrors: ParseError[] = [];
 	const root = parseTree(text, syntaxErrors, {
 		allowTrailingComma: true,
@@ -87,7 +94,7 @@ function readConfig(text: string, lines: LineIndex, trusted: boolean): LoadedCon
 	return loaded(config, [], rules);
 }
 
-function loaded(config: VaultConfig, problems: readonly Problem[], rules: readonly CompiledRule[]): LoadedConfig {
+function loaded(config: VaultConfig, problems: readonly Problem[], rules: readonly CompiledRule[]): Omit<LoadedConfig, 'source'> {
 	const ignored = createGlobMatcher(config.ignore);
 	return {
 		config,

@@ -7,6 +7,7 @@ import { StatusRequest } from '../../../protocol';
 import { toLocale } from '../core';
 import type { FileSystem } from '../workspace/fileSystem';
 import type { IndexCacheFactory } from '../workspace/indexCache';
+import type { NoteReaderFactory } from '../workspace/noteReader';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { guard, guardVoid } from './guard';
 import { featureCapabilities, registerFeatureHandlers } from './handlers';
@@ -18,6 +19,8 @@ export interface ServerOptions {
 	readonly ownWatcher?: boolean;
 	/** The index cache to use, given the client's `initializationOptions`; none when absent. */
 	readonly indexCache?: (initializationOptions: unknown) => IndexCacheFactory | undefined;
+	/** Reads and parses notes off the main thread while a vault loads (worker threads); none when absent. */
+	readonly noteReader?: NoteReaderFactory;
 }
 
 export function startServer(connection: Connection, fs: FileSystem, options: ServerOptions = {}): void {
@@ -49,6 +52,7 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 			cache,
 			clientName,
 			trusted,
+			options.noteReader,
 		);
 		state.addFolders(initialFolders(params));
 		return {

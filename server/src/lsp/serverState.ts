@@ -7,6 +7,7 @@ import type { Locale, NoteId } from '../core';
 import { isMarkdownPath } from '../core';
 import type { Disposable, FileSystem } from '../workspace/fileSystem';
 import type { IndexCacheFactory } from '../workspace/indexCache';
+import type { NoteReaderFactory } from '../workspace/noteReader';
 import { pathToUri, uriToPath } from './convert';
 import type { DiagnosticsPublisher, DiagnosticsScope } from './diagnosticsPublisher';
 import type { Logger } from './guard';
@@ -47,6 +48,7 @@ export class ServerState {
 		readonly clientName = '',
 		/** `initializationOptions.trusted`: false in VS Code's Restricted Mode. */
 		private readonly trusted = true,
+		private readonly noteReader?: NoteReaderFactory,
 	) {}
 
 	/** VS Code and its relatives (code-server, VSCodium, Cursor…) have a Markdown language server of their own. */
@@ -65,6 +67,7 @@ export class ServerState {
 				(id): string | undefined => this.openText(session, id),
 				this.cacheFactory,
 				this.trusted,
+				this.noteReader,
 			);
 			this.sessions.push(session);
 		}

@@ -5,6 +5,7 @@ import type { Change, LoadedConfig, NoteId } from '../core';
 import { CONFIG_FILE_NAME, VaultIndex, isInvisiblePath, loadConfig } from '../core';
 import type { FileSystem } from '../workspace/fileSystem';
 import type { IndexCacheFactory } from '../workspace/indexCache';
+import type { NoteReaderFactory } from '../workspace/noteReader';
 import type { ConfigFile } from '../workspace/loadVault';
 import { loadVault, readConfigFile } from '../workspace/loadVault';
 import { readNote } from '../workspace/readNote';
@@ -45,6 +46,7 @@ export class VaultSession {
 		private readonly cacheFactory?: IndexCacheFactory,
 		/** False in an untrusted workspace: front-matter schemas are not compiled (docs/robustness.md). */
 		private readonly trusted = true,
+		private readonly noteReader?: NoteReaderFactory,
 	) {
 		this.uri = pathToUri(root);
 		this.configFile = { path: path.join(root, CONFIG_FILE_NAME), text: undefined, loaded: loadConfig(undefined) };
@@ -115,7 +117,9 @@ export class VaultSession {
 			this.filesKnown = false;
 			this.vault = new VaultIndex(this.configFile.loaded);
 			const applied = (this.appliedDuringLoad = new Set());
+			const reader = this.noteReader?.(this.configFile.loaded);
 			const loaded = await loadVault(this.fs, this.root, this.vault, {
+				reader,
 				overlay: this.overlay,
 				isSuperseded: (id) => applied.has(id),
 				// Untrusted loads check no schemas, so their syntax differs: they get a cache of their own.
@@ -127,7 +131,7 @@ export class VaultSession {
 				onBatch: (touched, done, total) => {
 					if (!isStale()) callbacks.onBatch(touched, done, total);
 				},
-			});
+			}).finally(() => reader?.dispose());
 			if (isStale()) return false;
 			for (const warning of loaded.warnings) this.logger.warn(warning);
 			this.saveCache = loaded.saveCache;

@@ -7,6 +7,7 @@ import type { LoadConfigOptions } from '../core';
 import { CONFIG_FILE_NAME, loadConfig } from '../core';
 import type { FileSystem } from './fileSystem';
 import type { CachedNote, IndexCache } from './indexCache';
+import type { NoteReader } from './noteReader';
 import { readNote } from './readNote';
 import type { VaultFile } from './scanVault';
 import { scanVault } from './scanVault';
@@ -14,6 +15,8 @@ import { toAbsolutePath } from './vaultPaths';
 
 /** Notes read at the same time: enough to keep the disk busy, few enough to bound memory. */
 const READ_CONCURRENCY = 64;
+/** Batches read ahead of the one being indexed. */
+const READ_AHEAD_BATCHES = 8;
 
 export interface ConfigFile {
 	/** Absolute path of the config file that was (or would be) read. */
@@ -52,6 +55,8 @@ export interface LoadOptions {
 	readonly onFilesKnown?: () => void;
 	/** Parsed notes from an earlier run: unchanged files (same size and time) are not read again. */
 	readonly cache?: IndexCache;
+	/** Reads and parses notes elsewhere (worker threads); without one, notes are read and parsed here. */
+	readonly reader?: NoteReader;
 }
 
 export interface LoadedVault {
@@ -80,10 +85,25 @@ export async function loadVault(
 	options.onFilesKnown?.();
 	const notes = files.filter((file) => file.kind === 'note');
 	const cached = await options.cache?.load();
-	for (let start = 0; start < notes.length; start += READ_CONCURRENCY) {
+	const readBatch = (start: number) =>
+		Promise.all(
+			notes.slice(start, start + READ_CONCURRENCY).map((file) => readOrReuse(fs, root, file, config, options, cached)),
+		);
+	// The next batches are read while this one is indexed: the disk (or the page cache, through
+	// libuv's threads) and the parser (here or in workers) then work at the same time.
+	const inFlight: Promise<Change[]>[] = [];
+	let nextStart = 0;
+	const readAhead = () => {
+		while (inFlight.length < READ_AHEAD_BATCHES && nextStart < notes.length && !options.isCancelled?.()) {
+			inFlight.push(readBatch(nextStart));
+			nextStart += READ_CONCURRENCY;
+		}
+	};
+	readAhead();
+	for (let start = 0; inFlight.length > 0; start += READ_CONCURRENCY) {
+		const read = await inFlight.shift()!;
 		if (options.isCancelled?.()) break;
-		const batch = notes.slice(start, start + READ_CONCURRENCY);
-		const read = await Promise.all(batch.map((file) => readOrReuse(fs, root, file, config, options, cached)));
+		readAhead();
 		// A note opened in an editor while its file was being read keeps the editor's text.
 		const current = options.isSuperseded ? read.filter((change) => !options.isSuperseded!(change.id)) : read;
 		const changes = current.map((change): Change => {
@@ -148,5 +168,8 @@ function readWithOverlay(
 ): Promise<Change> {
 	const text = options.overlay?.(file.id);
 	if (text !== undefined) return Promise.resolve({ kind: 'note', id: file.id, text });
-	return readNote(fs, toAbsolutePath(root, file.id), file.id, config.config.maxFileSize, file.size);
+	const absolutePath = toAbsolutePath(root, file.id);
+	const maxFileSize = config.config.maxFileSize;
+	if (options.reader) return options.reader.read({ absolutePath, id: file.id, size: file.size, maxFileSize });
+	return readNote(fs, absolutePath, file.id, maxFileSize, file.size);
 }

@@ -288,6 +288,9 @@ export class VaultIndex {
 
 /** Whether the headings or block ids a link fragment can name differ between two versions. */
 function targetsChanged(before: NoteEntry, after: NoteEntry): boolean {
+	// A note read for the first time (pending before) or skipped now: no need to compare anchors.
+	if (before.syntax === undefined || after.syntax === undefined)
+		return (before.syntax === undefined) !== (after.syntax === undefined);
 	const anchors = (entry: NoteEntry) =>
 		[
 			...(entry.syntax?.headings ?? []).map((heading) => `${heading.level} ${headingKey(heading.text)}`),

@@ -221,8 +221,9 @@ function findBlockIds(
 	excluded: readonly number[],
 ): BlockId[] {
 	const res: BlockId[] = [];
-	for (let line = bodyStartLine; line < lineIndex.lineCount; line++) {
-		const lineStart = lineIndex.lineStarts[line]!;
+	const lineStarts = lineIndex.lineStarts;
+	for (let line = bodyStartLine; line < lineStarts.length; line++) {
+		const lineStart = lineStarts[line]!;
 		let end = lineIndex.lineEnd(line);
 		while (end > lineStart && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
 		let idStart = end;
