@@ -12,7 +12,12 @@ import { VaultIndex, computeDiagnostics, loadConfig, parseNote } from '../../ser
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { createWorkerNoteReader } from '../../server/src/node/workerNoteReader';
 import { loadVault, readConfigFile } from '../../server/src/workspace/loadVault';
-import { jsonCarriesExactly, toTransportable } from '../../server/src/workspace/noteReader';
+import {
+	decodeChanges,
+	encodeChanges,
+	jsonCarriesExactly,
+	toTransportable,
+} from '../../server/src/workspace/noteReader';
 import { generateDocument, generateSoup } from '../support/markdownGenerator';
 
 const WORKER = path.resolve(__dirname, '../../dist/parseWorker.js');
@@ -22,7 +27,7 @@ const config = loadConfig(undefined);
 
 function crossed(change: Change, loaded: LoadedConfig = config): Change {
 	const sent = toTransportable(change, (id, text) => parseNote(id, text, loaded));
-	return JSON.parse(JSON.stringify(sent)) as Change;
+	return decodeChanges(encodeChanges([sent]))[0]!;
 }
 
 describe('what crosses a thread', () => {
@@ -47,6 +52,19 @@ describe('what crosses a thread', () => {
 			score: Infinity,
 			zero: -0,
 		});
+	});
+
+	test('front-matter data shaped like a range crosses as data', () => {
+		const text =
+			'---\nwhere:\n  start: { line: 1, character: 2 }\n  end: { line: 3, character: 4 }\n---\n# H\n[[a#H]] ^b\n';
+		const sent = crossed({ kind: 'note', id: 'r.md', text });
+		expect(sent.kind).toBe('parsed');
+		const syntax = (sent as { syntax: NoteSyntax }).syntax;
+		expect(syntax).toEqual(parseNote('r.md', text, config));
+		expect(syntax.frontMatter!.data).toEqual({
+			where: { start: { line: 1, character: 2 }, end: { line: 3, character: 4 } },
+		});
+		expect(syntax.links[0]!.range).toEqual({ start: { line: 6, character: 0 }, end: { line: 6, character: 7 } });
 	});
 
 	test('skipped and deleted notes cross unchanged', () => {

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Change } from '../core';
 import { loadConfig, parseNote } from '../core';
 import type { NoteToRead } from '../workspace/noteReader';
-import { toTransportable } from '../workspace/noteReader';
+import { encodeChanges, toTransportable } from '../workspace/noteReader';
 import { readNote } from '../workspace/readNote';
 import { nodeFileSystem } from './nodeFileSystem';
 
@@ -21,7 +21,7 @@ export interface BatchRequest {
 
 export interface BatchResult {
 	readonly batch: number;
-	/** `Change[]` as JSON, in the order of the request. */
+	/** The changes, in the order of the request, as `encodeChanges` writes them. */
 	readonly changes: string;
 }
 
@@ -31,7 +31,7 @@ const parse = (id: string, text: string) => parseNote(id, text, config);
 
 parentPort?.on('message', (request: BatchRequest) => {
 	void Promise.all(request.notes.map(readOne)).then((changes) => {
-		const result: BatchResult = { batch: request.batch, changes: JSON.stringify(changes) };
+		const result: BatchResult = { batch: request.batch, changes: encodeChanges(changes) };
 		parentPort!.postMessage(result);
 	});
 });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Change, LoadedConfig } from '../core';
 import type { NoteReader, NoteToRead } from '../workspace/noteReader';
+import { decodeChanges } from '../workspace/noteReader';
 import { readNote } from '../workspace/readNote';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { BatchRequest, BatchResult, WorkerSetup } from './parseWorker';
@@ -71,7 +72,7 @@ export function createWorkerNoteReader(
 			if (!request) return;
 			pending.delete(result.batch);
 			owner.delete(result.batch);
-			request.resolve(JSON.parse(result.changes) as Change[]);
+			request.resolve(decodeChanges(result.changes));
 		});
 		worker.on('error', () => retire(worker));
 		worker.on('exit', () => retire(worker));

@@ -30,6 +30,8 @@ export interface FileSystem {
 	readDirectory(path: string): Promise<DirectoryEntry[]>;
 	/** Follows symlinks. */
 	stat(path: string): Promise<FileStat>;
+	/** Many stats at once, in order, each a FileStat or the Error its stat rejected with (optional: a faster path). */
+	statMany?(paths: readonly string[]): Promise<(FileStat | Error)[]>;
 	readFile(path: string): Promise<Uint8Array>;
 	/** The canonical path (symlinks resolved). */
 	realPath(path: string): Promise<string>;

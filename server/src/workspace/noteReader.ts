@@ -3,7 +3,7 @@
 // worker threads (node/workerNoteReader.ts). A reader answers exactly what readNote followed by
 // parseNote would: a `parsed` note, or `skipped` / `deleted`, or (rarely) a `note` whose text the
 // caller parses itself.
-import type { Change, LoadedConfig, NoteId, NoteSyntax } from '../core';
+import type { Change, LoadedConfig, NoteId, NoteSyntax, Range } from '../core';
 
 export interface NoteToRead {
 	readonly absolutePath: string;
@@ -57,4 +57,76 @@ export function jsonCarriesExactly(value: unknown): boolean {
 		default:
 			return false;
 	}
+}
+
+/** A Range as `[start line, start character, end line, end character]`. */
+type PackedRange = readonly [number, number, number, number];
+
+/**
+ * The JSON text of a batch of changes. Ranges go as four numbers: they are most of a note's
+ * syntax, and the text to parse on the main thread shrinks by half (measured on 10k notes:
+ * 37 MB → 20 MB, JSON.parse plus rebuilding the ranges 0.16–0.2 s against 0.29–0.37 s).
+ */
+export function encodeChanges(changes: readonly Change[]): string {
+	return JSON.stringify(
+		changes.map((change) => (change.kind === 'parsed' ? { ...change, syntax: pack(change.syntax) } : change)),
+	);
+}
+
+export function decodeChanges(json: string): Change[] {
+	const changes = JSON.parse(json) as Change[];
+	return changes.map((change) =>
+		change.kind === 'parsed' ? { ...change, syntax: unpack(change.syntax as unknown as Packed<NoteSyntax>) } : change,
+	);
+}
+
+// Every Range of a NoteSyntax, by name: front-matter data is never touched, whatever it holds.
+type Packed<T> = { [K in keyof T]: T[K] extends Range ? PackedRange : Packed<T[K]> };
+
+function pack(syntax: NoteSyntax): Packed<NoteSyntax> {
+	const fields = syntax.frontMatter?.fields.map((field) => ({
+		...field,
+		keyRange: packRange(field.keyRange),
+		valueRange: packRange(field.valueRange),
+	}));
+	return {
+		...syntax,
+		frontMatter: syntax.frontMatter && { ...syntax.frontMatter, fields: fields! },
+		headings: syntax.headings.map((heading) => ({ ...heading, range: packRange(heading.range) })),
+		blockIds: syntax.blockIds.map((block) => ({ ...block, range: packRange(block.range) })),
+		links: syntax.links.map((link) => ({
+			...link,
+			range: packRange(link.range),
+			targetRange: packRange(link.targetRange),
+		})),
+		problems: syntax.problems.map((problem) => ({ ...problem, range: packRange(problem.range) })),
+	} as unknown as Packed<NoteSyntax>;
+}
+
+function unpack(syntax: Packed<NoteSyntax>): NoteSyntax {
+	const fields = syntax.frontMatter?.fields.map((field) => ({
+		...field,
+		keyRange: unpackRange(field.keyRange),
+		valueRange: unpackRange(field.valueRange),
+	}));
+	return {
+		...syntax,
+		frontMatter: syntax.frontMatter && { ...syntax.frontMatter, fields: fields! },
+		headings: syntax.headings.map((heading) => ({ ...heading, range: unpackRange(heading.range) })),
+		blockIds: syntax.blockIds.map((block) => ({ ...block, range: unpackRange(block.range) })),
+		links: syntax.links.map((link) => ({
+			...link,
+			range: unpackRange(link.range),
+			targetRange: unpackRange(link.targetRange),
+		})),
+		problems: syntax.problems.map((problem) => ({ ...problem, range: unpackRange(problem.range) })),
+	} as unknown as NoteSyntax;
+}
+
+function packRange(range: Range): PackedRange {
+	return [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
+function unpackRange(packed: PackedRange): Range {
+	return { start: { line: packed[0], character: packed[1] }, end: { line: packed[2], character: packed[3] } };
 }
