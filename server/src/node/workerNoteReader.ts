@@ -17,7 +17,7 @@ import type { BatchRequest, BatchResult, WorkerSetup } from './parseWorker';
 const WORKER_SCRIPT = path.join(__dirname, 'parseWorker.js');
 
 export interface WorkerReaderOptions {
-	/** Default: `VAULT_NOTES_PARSE_WORKERS`, else the number of cores (at most 4); 0 turns workers off. */
+	/** Default: `VAULT_NOTES_PARSE_WORKERS`, else the number of cores (at most 4, none on one core); 0 turns workers off. */
 	readonly workers?: number;
 	readonly script?: string;
 }
@@ -124,5 +124,7 @@ function defaultWorkerCount(): number {
 	const configured = process.env.VAULT_NOTES_PARSE_WORKERS;
 	if (configured !== undefined && configured !== '' && Number.isInteger(Number(configured)))
 		return Math.max(0, Number(configured));
-	return Math.min(4, os.availableParallelism());
+	// One core: a worker would only add the cost of moving the syntax between threads.
+	const cores = os.availableParallelism();
+	return cores <= 1 ? 0 : Math.min(4, cores);
 }
