@@ -9,13 +9,48 @@ export interface FileDiagnostic {
 	readonly diagnostic: Diagnostic;
 }
 
-/** Diagnostics of every note that is checked, sorted by file (code points), line, character, code. */
-export function checkVault(vault: VaultIndex, locale: Locale): FileDiagnostic[] {
+/**
+ * Diagnostics of every note that is checked, sorted by file (code points), line, character, code.
+ * `known` holds diagnostics computed while the vault loaded (DiagnosticsDuringLoad): only notes
+ * without an entry are computed here.
+ */
+export function checkVault(
+	vault: VaultIndex,
+	locale: Locale,
+	known?: ReadonlyMap<NoteId, readonly Diagnostic[]>,
+): FileDiagnostic[] {
 	const result: FileDiagnostic[] = [];
 	for (const id of vault.noteIds()) {
-		for (const diagnostic of computeDiagnostics(vault, id, locale)) result.push({ file: id, diagnostic });
+		const diagnostics = known?.get(id) ?? computeDiagnostics(vault, id, locale);
+		for (const diagnostic of diagnostics) result.push({ file: id, diagnostic });
 	}
 	return result.sort(compareFileDiagnostics);
+}
+
+/**
+ * Computes diagnostics batch by batch while a vault loads, in the time the main thread would
+ * otherwise wait for the parse workers. `apply` reports every note whose diagnostics may have
+ * changed (the incremental invariant), so recomputing the touched notes of each batch ends with
+ * exactly what computing every note after the load gives.
+ */
+export class DiagnosticsDuringLoad {
+	private readonly byNote = new Map<NoteId, readonly Diagnostic[]>();
+
+	constructor(
+		private readonly vault: VaultIndex,
+		private readonly locale: Locale,
+	) {}
+
+	get known(): ReadonlyMap<NoteId, readonly Diagnostic[]> {
+		return this.byNote;
+	}
+
+	onBatch(touched: readonly NoteId[]): void {
+		for (const id of touched) {
+			if (this.vault.note(id)) this.byNote.set(id, computeDiagnostics(this.vault, id, this.locale));
+			else this.byNote.delete(id);
+		}
+	}
 }
 
 export function compareFileDiagnostics(a: FileDiagnostic, b: FileDiagnostic): number {

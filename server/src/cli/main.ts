@@ -1,12 +1,12 @@
 // `vault-notes check [dir] [--config FILE] [--format text|json|sarif] [--max-warnings N] [--locale en|zh-cn]`
 // (SPEC §8). All IO is injected, so tests run it against fixture folders and capture its output.
 import * as path from 'node:path';
-import type { Locale } from '../core';
+import type { Locale, NoteId } from '../core';
 import { VaultIndex, formatMessage, toLocale } from '../core';
 import type { FileSystem } from '../workspace/fileSystem';
 import type { NoteReaderFactory } from '../workspace/noteReader';
 import { loadVault, readConfigFile } from '../workspace/loadVault';
-import { checkVault, checkedNoteCount } from './checkVault';
+import { DiagnosticsDuringLoad, checkVault, checkedNoteCount } from './checkVault';
 import type { OutputFormat } from './formatResults';
 import { countBySeverity, formatResults } from './formatResults';
 
@@ -82,9 +82,14 @@ async function check(options: Options, io: CliIo): Promise<number> {
 		: undefined;
 	const vault = new VaultIndex(configFile.loaded);
 	const reader = io.noteReader?.(configFile.loaded);
-	await loadVault(io.fs, root, vault, { onBatch: progress, reader }).finally(() => reader?.dispose());
+	const during = new DiagnosticsDuringLoad(vault, options.locale);
+	const onBatch = (touched: readonly NoteId[], done: number, total: number) => {
+		during.onBatch(touched);
+		progress?.(touched, done, total);
+	};
+	await loadVault(io.fs, root, vault, { onBatch, reader }).finally(() => reader?.dispose());
 	if (progress) io.stderr('\r\x1b[K');
-	const diagnostics = checkVault(vault, options.locale);
+	const diagnostics = checkVault(vault, options.locale, during.known);
 	const results = { root, files: checkedNoteCount(vault), diagnostics };
 	io.stdout(formatResults(options.format, results));
 	const counts = countBySeverity(results);
