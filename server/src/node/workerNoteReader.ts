@@ -65,13 +65,15 @@ export function createWorkerNoteReader(
 		} catch {
 			break;
 		}
-		// A reader nobody disposes must not keep the process alive.
+		// An idle worker does not keep the process alive (a reader nobody disposes); a busy one does,
+		// or a program waiting for nothing but its answers could exit before they come.
 		worker.unref();
 		worker.on('message', (result: BatchResult) => {
 			const request = pending.get(result.batch);
 			if (!request) return;
 			pending.delete(result.batch);
 			owner.delete(result.batch);
+			if (![...owner.values()].includes(worker)) worker.unref();
 			request.resolve(decodeChanges(result.changes));
 		});
 		worker.on('error', () => retire(worker));
@@ -86,6 +88,7 @@ export function createWorkerNoteReader(
 		return new Promise((resolve) => {
 			pending.set(batch, { notes, resolve });
 			owner.set(batch, worker);
+			worker.ref();
 			worker.postMessage({ batch, notes } satisfies BatchRequest);
 		});
 	};
