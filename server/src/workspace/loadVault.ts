@@ -6,7 +6,7 @@ import type { VaultIndex } from '../core';
 import type { LoadConfigOptions } from '../core';
 import { CONFIG_FILE_NAME, loadConfig } from '../core';
 import type { FileSystem } from './fileSystem';
-import type { CachedNote, IndexCache } from './indexCache';
+import type { CacheLog, CacheReader, CachedNote, IndexCache } from './indexCache';
 import type { NoteReader } from './noteReader';
 import { readNote } from './readNote';
 import type { VaultFile } from './scanVault';
@@ -55,6 +55,8 @@ export interface LoadOptions {
 	readonly onFilesKnown?: () => void;
 	/** Parsed notes from an earlier run: unchanged files (same size and time) are not read again. */
 	readonly cache?: IndexCache;
+	/** Where the cache tells why it is ignored (damaged, another build) or cannot be written. */
+	readonly cacheLog?: CacheLog;
 	/** Reads and parses notes elsewhere (worker threads); without one, notes are read and parsed here. */
 	readonly reader?: NoteReader;
 }
@@ -63,10 +65,9 @@ export interface LoadedVault {
 	readonly vault: VaultIndex;
 	readonly files: readonly VaultFile[];
 	readonly warnings: readonly string[];
-	/** Settles when the cache (if any) is written; loading does not wait for it. */
 	/**
-	 * Writes the cache (when one was given and any note was read from disk). Loading does not do it
-	 * itself: serializing a large vault takes a while, and callers run it once their work is out.
+	 * Writes the cache (when one was given and it lacks what this load read), once. Loading does
+	 * not do it itself: callers run it once their work is out, and it yields between shards.
 	 */
 	readonly saveCache: () => Promise<void>;
 }
@@ -84,7 +85,7 @@ export async function loadVault(
 	vault.apply(files.map((file): Change => ({ kind: file.kind === 'note' ? 'pending' : 'attachment', id: file.id })));
 	options.onFilesKnown?.();
 	const notes = files.filter((file) => file.kind === 'note');
-	const cached = await options.cache?.load();
+	const cached = await openCache(options);
 	const readBatch = (start: number) =>
 		Promise.all(
 			notes.slice(start, start + READ_CONCURRENCY).map((file) => readOrReuse(fs, root, file, config, options, cached)),
@@ -113,14 +114,25 @@ export async function loadVault(
 		const touched = vault.apply(changes);
 		options.onBatch?.(touched, Math.min(start + READ_CONCURRENCY, notes.length), notes.length);
 	}
-	const cache = options.cache;
-	// A load served entirely from the cache would only write the same cache again.
-	const changed = cached === undefined || notes.some((file) => !isCacheHit(cached, file));
-	const save =
-		cache && changed && !options.isCancelled?.()
-			? () => saveCache(cache, vault, notes, options)
-			: () => Promise.resolve();
+	const save = cached ? finishCache(cached, vault, notes, options) : () => Promise.resolve();
 	return { vault, files, warnings, saveCache: save };
+}
+
+/** The index cache during one load: what it held, and whether the load found anything it lacks. */
+interface CacheUse {
+	readonly cache: IndexCache;
+	readonly log: CacheLog;
+	readonly reader: CacheReader | undefined;
+	/** Notes whose file has the size and time of a cache entry. */
+	matched: number;
+	/** A note the cache lacked (or could not decode) was parsed from its file. */
+	missed: boolean;
+}
+
+async function openCache(options: LoadOptions): Promise<CacheUse | undefined> {
+	if (!options.cache) return undefined;
+	const log = options.cacheLog ?? (() => undefined);
+	return { cache: options.cache, log, reader: await options.cache.open(log), matched: 0, missed: false };
 }
 
 function readOrReuse(
@@ -129,34 +141,65 @@ function readOrReuse(
 	file: VaultFile,
 	config: LoadedConfig,
 	options: LoadOptions,
-	cached: ReadonlyMap<NoteId, CachedNote> | undefined,
+	cached: CacheUse | undefined,
 ): Promise<Change> {
-	if (cached && isCacheHit(cached, file) && options.overlay?.(file.id) === undefined) {
-		return Promise.resolve({ kind: 'parsed', id: file.id, syntax: cached.get(file.id)!.syntax });
-	}
-	return readWithOverlay(fs, root, file, config, options);
+	const hit = cached?.reader?.get(file.id, file.size, file.mtimeMs);
+	if (hit) cached!.matched++;
+	// An editor's text wins over the cache as it wins over the file.
+	if (!cached || options.overlay?.(file.id) !== undefined) return readWithOverlay(fs, root, file, config, options);
+	if (!hit) return readMissed(fs, root, file, config, options, cached);
+	return hit.then((syntax): Promise<Change> | Change =>
+		syntax ? { kind: 'parsed', id: file.id, syntax } : readMissed(fs, root, file, config, options, cached),
+	);
 }
 
-function isCacheHit(cached: ReadonlyMap<NoteId, CachedNote>, file: VaultFile): boolean {
-	const hit = cached.get(file.id);
-	return hit !== undefined && hit.size === file.size && hit.mtimeMs === file.mtimeMs;
+/** Reads a note the cache could not give: once parsed, the cache has something new to save. */
+async function readMissed(
+	fs: FileSystem,
+	root: string,
+	file: VaultFile,
+	config: LoadedConfig,
+	options: LoadOptions,
+	cached: CacheUse,
+): Promise<Change> {
+	const change = await readWithOverlay(fs, root, file, config, options);
+	if (change.kind === 'note' || change.kind === 'parsed') cached.missed = true;
+	return change;
 }
 
-/** Saves what was parsed from disk (not the text of open editors, which the disk does not have). */
-function saveCache(
-	cache: IndexCache,
+/**
+ * Closes the cache and prepares its save: what the load indexed from the files, taken now, as
+ * later edits and watcher reads do not match the sizes and times the scan saw. Nothing is saved
+ * when the cache held exactly this vault, or when the load was cancelled.
+ */
+function finishCache(
+	cached: CacheUse,
 	vault: VaultIndex,
 	notes: readonly VaultFile[],
 	options: LoadOptions,
-): Promise<void> {
-	const byId = new Map(notes.map((file) => [file.id, file]));
-	const entries: [NoteId, CachedNote][] = [];
-	for (const [id, syntax] of vault.syntaxes()) {
-		const file = byId.get(id);
-		if (file && options.overlay?.(id) === undefined)
-			entries.push([id, { size: file.size, mtimeMs: file.mtimeMs, syntax }]);
+): () => Promise<void> {
+	const { cache, log, reader } = cached;
+	reader?.close();
+	const changed = !reader || cached.missed || cached.matched < reader.size;
+	if (!changed || options.isCancelled?.()) return () => Promise.resolve();
+	let entries: [NoteId, CachedNote][] | undefined = [];
+	for (const file of notes) {
+		const syntax = vault.note(file.id)?.syntax;
+		// Not the text of open editors (the disk does not have it), nor a newer watcher read.
+		if (syntax && options.overlay?.(file.id) === undefined && !options.isSuperseded?.(file.id))
+			entries.push([file.id, { size: file.size, mtimeMs: file.mtimeMs, syntax }]);
 	}
-	return cache.save(entries);
+	return () => {
+		const saving = entries;
+		// Once: the notes are let go, and a second call writes nothing.
+		entries = undefined;
+		if (!saving) return Promise.resolve();
+		// A note edited since the load (or open in an editor now) is left out: the next start reads it.
+		const unchanged = saving.filter(
+			([id, note]) => vault.note(id)?.syntax === note.syntax && options.overlay?.(id) === undefined,
+		);
+		return cache.save(unchanged, log);
+	};
 }
 
 function readWithOverlay(
