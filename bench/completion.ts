@@ -1,7 +1,8 @@
 // Completion latency: p50/p95 of completeAt on a real vault (default ../shared/vaults/sample)
 // and on a generated 10k-note vault. Each request follows an edit of the note being typed in,
 // as in an editor (didChange, then completion). Prints the top 10 labels after `[[` in a
-// 关联主题 section. Run: node scripts/run-ts.mjs bench/completion.ts [vault-dir] [generated-size]
+// 关联主题 section, and the median per query once the first round is over (the first request
+// builds the completion table). Run: node scripts/run-ts.mjs bench/completion.ts [vault-dir] [generated-size]
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -33,6 +34,7 @@ function report(name: string, vault: VaultIndex): void {
 		)!;
 	const section = vault.note(id)!.syntax!.topicSections[0]!;
 	const times: number[] = [];
+	const byQuery = new Map<string, number[]>();
 	let first = 0;
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const query of QUERIES) {
@@ -45,6 +47,7 @@ function report(name: string, vault: VaultIndex): void {
 			const elapsed = (used.user + used.system) / 1000;
 			if (round === 0 && query === '') first = elapsed;
 			times.push(elapsed);
+			if (round > 0) byQuery.set(query, [...(byQuery.get(query) ?? []), elapsed]);
 			if (round === 0 && query === '') printTop(name, id, result.items, result.isIncomplete);
 		}
 	}
@@ -52,6 +55,9 @@ function report(name: string, vault: VaultIndex): void {
 	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
 	const summary = `first ${first.toFixed(1)} ms, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`;
 	console.log(`${name}: CPU time ${summary} (${times.length} requests, load ${os.loadavg()[0]!.toFixed(1)})`);
+	const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!.toFixed(1);
+	const perQuery = [...byQuery].map(([query, list]) => `'${query}' ${median(list)}`).join(', ');
+	console.log(`${name}: median ms per query after the first round: ${perQuery}`);
 }
 
 const OPTIONS: CompletionOptions = { now: () => new Date(2026, 0, 1) };

@@ -38,6 +38,8 @@ export class TimeoutError extends Error {}
 export class LspClient {
 	/** Every publishDiagnostics per URI, in arrival order. */
 	readonly published = new Map<string, Published[]>();
+	/** Every publishDiagnostics in arrival order: waits on many URIs read only what is new. */
+	readonly publications: { readonly uri: string; readonly at: number }[] = [];
 	readonly progress: ProgressEvent[] = [];
 	private readonly waiters = new Set<() => void>();
 	private readonly versions = new Map<string, number>();
@@ -54,8 +56,10 @@ export class LspClient {
 		});
 		connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
 			const list = this.published.get(params.uri) ?? [];
-			list.push({ at: performance.now(), diagnostics: params.diagnostics });
+			const at = performance.now();
+			list.push({ at, diagnostics: params.diagnostics });
 			this.published.set(params.uri, list);
+			this.publications.push({ uri: params.uri, at });
 			this.notify();
 		});
 		connection.onNotification('$/progress', (params: { token: string | number; value: ProgressValue }) => {

@@ -365,3 +365,15 @@ yaml-syntax 2:7-2:9 yamlSyntax {"reason":"Excessive alias count indicates a reso
 		expect(elapsed).toBeLessThan(2000);
 	});
 });
+
+describe('keys that are JavaScript names', () => {
+	test('a `__proto__` key stays a key of the data, through parsing and detaching', async () => {
+		const { parseNote, loadConfig } = await import('../../server/src/core');
+		for (const text of ['---\n__proto__: 1\ntitle: x\n---\n', '---\n__proto__:\n  polluted: true\ntitle: x\n---\n']) {
+			const data = parseNote('a.md', text, loadConfig(undefined)).frontMatter!.data!;
+			expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+			expect(Object.keys(data)).toEqual(['__proto__', 'title']);
+			expect((data as { polluted?: unknown }).polluted).toBeUndefined();
+		}
+	});
+});

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, test } from 'vitest';
 import type { Change } from '../../server/src/core';
 import type { FileMap } from '../support/incremental';
-import { assertIncrementalMatchesScratch } from '../support/incremental';
+import { assertIncrementalMatchesScratch, changeArbitrary } from '../support/incremental';
 
 const note = (id: string, text: string): Change => ({ kind: 'note', id, text });
 const deleted = (id: string): Change => ({ kind: 'deleted', id });
@@ -55,12 +55,7 @@ const bodyArb = fc
 		},
 	)
 	.map((parts) => parts.join('\n'));
-const changeArb: fc.Arbitrary<Change> = fc.oneof(
-	fc.record({ id: fc.constantFrom(...names), text: bodyArb }).map(({ id, text }) => note(`${id}.md`, text)),
-	fc.constantFrom(...names).map((id) => deleted(`${id}.md`)),
-	fc.constantFrom('pic.png', 'x/pic.png').map((id): Change => ({ kind: 'attachment', id })),
-	fc.constantFrom('pic.png', 'x/pic.png').map(deleted),
-);
+const changeArb = changeArbitrary(names, bodyArb);
 
 describe('random operation sequences', () => {
 	test('incremental equals from scratch after every step', () => {

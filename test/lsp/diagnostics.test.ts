@@ -59,6 +59,18 @@ describe('vault-wide diagnostics', () => {
 		await server.waitFor(() => server.codesOf(`${ROOT}/a.md`).includes('broken-link'));
 	});
 
+	test('a folder deleted on disk (one event for the folder) takes its notes out of the index', async () => {
+		const { fs, server } = await start(
+			{ 'a.md': '[[x/n]] [[x/y/m]]', 'x/n.md': '', 'x/y/m.md': '' },
+			{ clientWatches: true },
+		);
+		expect(server.codesOf(`${ROOT}/a.md`)).toEqual([]);
+		fs.remove(`${ROOT}/x/n.md`);
+		fs.remove(`${ROOT}/x/y/m.md`);
+		await server.filesChanged([{ path: `${ROOT}/x`, type: 3 }]);
+		await server.waitFor(() => server.codesOf(`${ROOT}/a.md`).length === 2);
+	});
+
 	test("the server's own watcher works for clients that send no file events", async () => {
 		const { fs, server } = await start({ 'a.md': '[[later]]' });
 		fs.write(`${ROOT}/later.md`, 'now here', true);
@@ -75,6 +87,21 @@ describe('vault-wide diagnostics', () => {
 		await server.waitFor(() => server.codesOf(`${ROOT}/.vault-notes.json`).includes('invalid-config'));
 		// The server goes on with the defaults.
 		await server.waitFor(() => server.codesOf(`${ROOT}/a.md`).includes('broken-link'));
+	});
+
+	test('a reload clears the diagnostics of notes gone meanwhile, and only theirs', async () => {
+		const { fs, server } = await start(
+			{ 'a.md': '[[missing]]', '子 目录/笔记 #1.md': '[[无]]', '子 目录/留下 #2.md': '[[无]]' },
+			{ clientWatches: true },
+		);
+		expect(server.codesOf(`${ROOT}/子 目录/笔记 #1.md`)).toEqual(['broken-link']);
+		// Gone without a file event: only the reload the config change starts notices.
+		fs.remove(`${ROOT}/子 目录/笔记 #1.md`);
+		fs.write(`${ROOT}/.vault-notes.json`, '{}');
+		await server.filesChanged([{ path: `${ROOT}/.vault-notes.json`, type: 1 }]);
+		await server.waitFor(() => server.codesOf(`${ROOT}/子 目录/笔记 #1.md`).length === 0);
+		expect(server.codesOf(`${ROOT}/a.md`)).toEqual(['broken-link']);
+		expect(server.codesOf(`${ROOT}/子 目录/留下 #2.md`)).toEqual(['broken-link']);
 	});
 
 	test('openFiles scope publishes only open notes', async () => {

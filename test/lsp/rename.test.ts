@@ -30,7 +30,7 @@ async function start(
 		'window/showMessage',
 		(params: { message: string }) => void messages.push(params.message),
 	);
-	return { server: harness, messages };
+	return { server: harness, messages, fs };
 }
 
 /** `a.md 0:2-0:4 → "x"` lines, then `rename a.md → b.md`, paths relative to the root. */
@@ -97,6 +97,38 @@ describe('rename over the protocol', () => {
 			files: [{ oldUri: server.uri(`${ROOT}/00-元语/AI.md`), newUri: server.uri(`${ROOT}/00-元语/人工智能.md`) }],
 		});
 		expect(again).toBeNull();
+	});
+
+	test('a hub with more linking notes than one slice: every link once, a stale note named, not edited', async () => {
+		const files: Record<string, string> = { 'hub.md': '# Hub\n', 'z/新.md': '', 'y.md': '[[新]] [x](z/新.md)\n' };
+		for (let index = 0; index < 1200; index++) {
+			const id = `n/${String(index).padStart(4, '0')}.md`;
+			files[id] = index % 100 === 0 ? '[h](../hub.md) [[hub|Hub]]\n' : 'see [[hub]]\n';
+		}
+		const { server, messages, fs } = await start(files);
+		// Changed on disk without an event: the index still has the old text.
+		fs.write(`${ROOT}/n/0007.md`, 'rewritten, no link\n');
+		const edit = await server.connection.sendRequest<WorkspaceEdit>('textDocument/rename', {
+			textDocument: { uri: server.uri(`${ROOT}/n/0001.md`) },
+			position: { line: 0, character: 7 },
+			newName: '新',
+		});
+		const lines = render(edit).split('\n');
+		// 12 notes with a Markdown link, a wikilink and its label; 1,187 with one link; y.md; the rename.
+		expect(lines).toHaveLength(12 * 3 + 1187 + 1 + 1);
+		expect(lines.slice(0, 3)).toEqual([
+			'n/0000.md 0:4-0:13 → "../新.md"',
+			'n/0000.md 0:17-0:20 → "新"',
+			'n/0000.md 0:21-0:24 → "新"',
+		]);
+		expect(lines).toContain('n/0001.md 0:6-0:9 → "新"');
+		expect(lines.some((line) => line.startsWith('n/0007.md'))).toBe(false);
+		// A link a new name would catch is lengthened; the Markdown link names its file exactly.
+		expect(lines).toContain('y.md 0:2-0:3 → "z/新"');
+		expect(lines[lines.length - 1]).toBe('rename hub.md → 新.md');
+		await expect
+			.poll(() => messages)
+			.toEqual(['These notes were not read and may still link to the old name: n/0007.md']);
 	});
 
 	test('a client that cannot rename files is told why', async () => {

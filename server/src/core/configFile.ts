@@ -94,7 +94,11 @@ function readConfig(text: string, lines: LineIndex, trusted: boolean): Omit<Load
 	return loaded(config, [], rules);
 }
 
-function loaded(config: VaultConfig, problems: readonly Problem[], rules: readonly CompiledRule[]): Omit<LoadedConfig, 'source'> {
+function loaded(
+	config: VaultConfig,
+	problems: readonly Problem[],
+	rules: readonly CompiledRule[],
+): Omit<LoadedConfig, 'source'> {
 	const ignored = createGlobMatcher(config.ignore);
 	return {
 		config,

@@ -21,6 +21,7 @@ export {
 	type AttachmentEntry,
 	type Change,
 	type FileEntry,
+	type IncomingNote,
 	type NoteEntry,
 	type SkipReason,
 } from './index/vault';
@@ -75,15 +76,17 @@ export {
 	prepareRename,
 	renameHeading,
 	renameNote,
+	renamedPath,
 	type PrepareRenameResult,
 	type RenameResult,
 } from './features/rename';
-export { updateLinksForMoves, type LinkUpdate } from './features/updateLinksForMoves';
+export { notesAffectedByMoves, updateLinksForMoves, type LinkUpdate } from './features/updateLinksForMoves';
 export { formatEditMessage, type EditMessage, type EditMessageId } from './features/editMessages';
 export type { FileCreation, FileEdits, FileMove, VaultEdit } from './features/vaultEdit';
 /** Completion of link targets, headings, blocks and front-matter keys and values. */
 export {
 	completeAt,
+	prepareCompletion,
 	type Completion,
 	type CompletionKind,
 	type CompletionOptions,

@@ -9,8 +9,9 @@ import { computeDiagnostics, formatMessage } from '../core';
 import { toLspDiagnostic } from './convert';
 import type { VaultSession } from './vaultSession';
 
-// Short: an edit's diagnostics should arrive within 50 ms; bursts (indexing, storms) still coalesce.
-const DEBOUNCE_MS = 5;
+// Everything scheduled in one turn of the event loop (an indexing batch, a storm of file events)
+// is published together; a fixed wait on top only delayed every edit's diagnostics.
+const DEBOUNCE_MS = 0;
 const CHUNK = 500;
 
 export type DiagnosticsScope = 'vault' | 'openFiles';
@@ -50,14 +51,16 @@ export class DiagnosticsPublisher {
 	 * notes that vanished with a reload and the config file's problems remain.
 	 */
 	scheduleAll(session: VaultSession, recheckNotes = true): void {
-		const ids = session.vault.noteIds();
-		const current = new Set(ids.map((id) => session.uriOf(id)));
-		current.add(session.configUri);
-		// Notes that vanished with a reload still need their old diagnostics cleared.
+		// Notes that vanished with a reload still need their old diagnostics cleared. Only what was
+		// sent is looked at: listing and converting every note (100k at the end of each load) kept
+		// the first request after indexing waiting.
+		const prefix = session.uri + '/';
 		for (const uri of [...this.lastSent.keys()]) {
-			if (uri.startsWith(session.uri + '/') && !current.has(uri)) this.send(uri, []);
+			if (!uri.startsWith(prefix) || uri === session.configUri) continue;
+			// A note's URI is the vault's URI plus its id, percent-encoded (convert.ts, pathToUri).
+			if (!session.vault.note(decodeURIComponent(uri.slice(prefix.length)))) this.send(uri, []);
 		}
-		if (recheckNotes) this.schedule(session, ids);
+		if (recheckNotes) this.schedule(session, session.vault.noteIds());
 		this.publishConfig(session);
 	}
 

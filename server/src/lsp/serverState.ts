@@ -22,7 +22,13 @@ export interface Located {
 	readonly id: NoteId;
 }
 
-const WATCH_DEBOUNCE_MS = 15;
+/**
+ * Our own fs.watch reports each step of a save (write, rename) as an event of its own: they are
+ * coalesced. A client's didChangeWatchedFiles is already a batch (VS Code coalesces its watcher's
+ * events), so it is read on the next turn of the event loop: the 15 ms wait was a third of the
+ * time to republish the 500 notes linking to a note created outside the editor.
+ */
+const OWN_WATCH_DEBOUNCE_MS = 15;
 const INDEX_CHANGED_DEBOUNCE_MS = 200;
 
 export class ServerState {
@@ -170,7 +176,7 @@ export class ServerState {
 	}
 
 	/** Files created, changed or deleted outside the editor (client watcher or our own). */
-	onFilesChanged(uris: readonly string[]): void {
+	onFilesChanged(uris: readonly string[], debounceMs = 0): void {
 		for (const uri of uris) {
 			const absolute = uriToPath(uri);
 			if (absolute !== undefined) this.changedPaths.add(absolute);
@@ -178,14 +184,14 @@ export class ServerState {
 		this.watchTimer ??= setTimeout(() => {
 			this.watchTimer = undefined;
 			void this.processChangedPaths();
-		}, WATCH_DEBOUNCE_MS);
+		}, debounceMs);
 	}
 
 	startOwnWatchers(): void {
 		for (const session of this.sessions) {
 			const watcher = this.fs.watch?.(
 				session.root,
-				(event) => this.onFilesChanged([pathToUri(event.path)]),
+				(event) => this.onFilesChanged([pathToUri(event.path)], OWN_WATCH_DEBOUNCE_MS),
 				(error) => this.logger.warn(`file watcher for ${session.root} failed: ${error.message}`),
 			);
 			if (watcher) this.watchers.push(watcher);

@@ -124,6 +124,7 @@ export class VaultSession {
 				isSuperseded: (id) => applied.has(id),
 				// Untrusted loads check no schemas, so their syntax differs: they get a cache of their own.
 				cache: this.cacheFactory?.(this.root, (this.trusted ? '' : 'untrusted\0') + (this.configFile.text ?? '')),
+				cacheLog: (message) => this.logger.info(message),
 				onFilesKnown: () => {
 					this.filesKnown = true;
 				},
@@ -189,6 +190,8 @@ export class VaultSession {
 	}
 
 	private filesUnder(folderId: NoteId): NoteId[] {
+		// A file the index knows is no folder: a deleted note must not sort the vault's 100k ids.
+		if (this.vault.file(folderId)) return [];
 		const prefix = folderId + '/';
 		return this.vault.ids().filter((id) => id.startsWith(prefix));
 	}

@@ -1,13 +1,13 @@
 // A worker thread that reads, decodes and parses notes for node/workerNoteReader.ts. It loads
 // the same config as the main thread (from the config's text), so a note parses here exactly as
-// it would there; results go back as one JSON text per batch.
+// it would there; results go back as node/parseTransport.ts encodes them.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Change } from '../core';
 import { loadConfig, parseNote } from '../core';
 import type { NoteToRead } from '../workspace/noteReader';
-import { encodeChanges, toTransportable } from '../workspace/noteReader';
 import { readNote } from '../workspace/readNote';
 import { nodeFileSystem } from './nodeFileSystem';
+import type { ReadChange, SentBatch } from './parseTransport';
+import { encodeBatch } from './parseTransport';
 
 export interface WorkerSetup {
 	readonly configText: string | undefined;
@@ -19,10 +19,8 @@ export interface BatchRequest {
 	readonly notes: readonly NoteToRead[];
 }
 
-export interface BatchResult {
+export interface BatchResult extends SentBatch {
 	readonly batch: number;
-	/** The changes, in the order of the request, as `encodeChanges` writes them. */
-	readonly changes: string;
 }
 
 const setup = workerData as WorkerSetup;
@@ -30,18 +28,11 @@ const config = loadConfig(setup.configText, { trusted: setup.trusted });
 const parse = (id: string, text: string) => parseNote(id, text, config);
 
 parentPort?.on('message', (request: BatchRequest) => {
-	void Promise.all(request.notes.map(readOne)).then((changes) => {
-		const result: BatchResult = { batch: request.batch, changes: encodeChanges(changes) };
+	const reads = request.notes.map(
+		(note) => readNote(nodeFileSystem, note.absolutePath, note.id, note.maxFileSize, note.size) as Promise<ReadChange>,
+	);
+	void Promise.all(reads).then((changes) => {
+		const result: BatchResult = { batch: request.batch, ...encodeBatch(changes, parse) };
 		parentPort!.postMessage(result);
 	});
 });
-
-async function readOne(note: NoteToRead): Promise<Change> {
-	const change = await readNote(nodeFileSystem, note.absolutePath, note.id, note.maxFileSize, note.size);
-	try {
-		return toTransportable(change, parse);
-	} catch {
-		// parseNote does not throw; if it ever did, the main thread parses (and reports) it.
-		return change;
-	}
-}

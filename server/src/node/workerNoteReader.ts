@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Change, LoadedConfig } from '../core';
 import type { NoteReader, NoteToRead } from '../workspace/noteReader';
-import { decodeChanges } from '../workspace/noteReader';
 import { readNote } from '../workspace/readNote';
 import { nodeFileSystem } from './nodeFileSystem';
+import { decodeBatch } from './parseTransport';
 import type { BatchRequest, BatchResult, WorkerSetup } from './parseWorker';
 
 /** Beside dist/server.js and dist/cli.js; absent when running from sources (tests), then no workers. */
@@ -40,6 +40,7 @@ export function createWorkerNoteReader(
 	const pending = new Map<number, Pending>();
 	const owner = new Map<number, Worker>();
 	let nextBatch = 0;
+	let disposed = false;
 	let queue: { note: NoteToRead; resolve: (change: Change) => void }[] = [];
 
 	const fallback = (notes: readonly NoteToRead[]) =>
@@ -58,28 +59,41 @@ export function createWorkerNoteReader(
 		void worker.terminate();
 	};
 
-	for (let index = 0; index < count; index++) {
-		let worker: Worker;
-		try {
-			worker = new Worker(script, { workerData: setup });
-		} catch {
-			break;
+	// Workers start with the first note to read: a load served from the index cache needs none.
+	let started = false;
+	const start = () => {
+		started = true;
+		for (let index = 0; index < count; index++) {
+			let worker: Worker;
+			try {
+				worker = new Worker(script, { workerData: setup });
+			} catch {
+				break;
+			}
+			// An idle worker does not keep the process alive (a reader nobody disposes); a busy one
+			// does, or a program waiting for nothing but its answers could exit before they come.
+			worker.unref();
+			worker.on('message', (result: BatchResult) => {
+				const request = pending.get(result.batch);
+				if (!request) return;
+				pending.delete(result.batch);
+				owner.delete(result.batch);
+				if (![...owner.values()].includes(worker)) worker.unref();
+				let changes: Change[];
+				try {
+					changes = decodeBatch(result);
+				} catch {
+					// A shard that does not decode (a bug, never expected): read those notes here.
+					void fallback(request.notes).then(request.resolve);
+					return;
+				}
+				request.resolve(changes);
+			});
+			worker.on('error', () => retire(worker));
+			worker.on('exit', () => retire(worker));
+			workers.push(worker);
 		}
-		// An idle worker does not keep the process alive (a reader nobody disposes); a busy one does,
-		// or a program waiting for nothing but its answers could exit before they come.
-		worker.unref();
-		worker.on('message', (result: BatchResult) => {
-			const request = pending.get(result.batch);
-			if (!request) return;
-			pending.delete(result.batch);
-			owner.delete(result.batch);
-			if (![...owner.values()].includes(worker)) worker.unref();
-			request.resolve(decodeChanges(result.changes));
-		});
-		worker.on('error', () => retire(worker));
-		worker.on('exit', () => retire(worker));
-		workers.push(worker);
-	}
+	};
 
 	const send = (notes: readonly NoteToRead[]): Promise<Change[]> => {
 		if (workers.length === 0) return fallback(notes);
@@ -96,6 +110,7 @@ export function createWorkerNoteReader(
 	const flush = () => {
 		const requests = queue;
 		queue = [];
+		if (!started && !disposed) start();
 		// One share per worker, so that every worker has work from each batch.
 		const shares = Math.max(1, Math.min(workers.length, requests.length));
 		const size = Math.ceil(requests.length / shares);
@@ -115,6 +130,7 @@ export function createWorkerNoteReader(
 			});
 		},
 		dispose() {
+			disposed = true;
 			for (const worker of [...workers]) {
 				worker.removeAllListeners('exit');
 				retire(worker);

@@ -17,6 +17,8 @@ import { toAbsolutePath } from './vaultPaths';
 const READ_CONCURRENCY = 64;
 /** Batches read ahead of the one being indexed. */
 const READ_AHEAD_BATCHES = 8;
+/** Batches indexed between two turns of the event loop, at most. */
+const YIELD_EVERY_BATCHES = 4;
 
 export interface ConfigFile {
 	/** Absolute path of the config file that was (or would be) read. */
@@ -113,6 +115,10 @@ export async function loadVault(
 		});
 		const touched = vault.apply(changes);
 		options.onBatch?.(touched, Math.min(start + READ_CONCURRENCY, notes.length), notes.length);
+		// Notes served from the cache need no waiting, so without this a warm load would hold the
+		// thread to the end: requests (an opened note, a hover) get a turn every few batches.
+		if ((start / READ_CONCURRENCY) % YIELD_EVERY_BATCHES === YIELD_EVERY_BATCHES - 1)
+			await new Promise((resolve) => setImmediate(resolve));
 	}
 	const save = cached ? finishCache(cached, vault, notes, options) : () => Promise.resolve();
 	return { vault, files, warnings, saveCache: save };

@@ -10,7 +10,7 @@ import { completeTargets } from './completion/completeTargets';
 import { findCompletionContext } from './completion/completionContext';
 import type { CompletionOptions, CompletionResult } from './completion/completionTypes';
 import { EMPTY_RESULT } from './completion/completionTypes';
-import { vaultSnapshot } from './completion/vaultSnapshot';
+import { TargetTable } from './completion/targetTable';
 
 export type { Completion, CompletionKind, CompletionOptions, CompletionResult } from './completion/completionTypes';
 
@@ -30,22 +30,30 @@ export function completeAt(
 	const body = stripBom(text);
 	const context = findCompletionContext(body, position);
 	if (!context) return EMPTY_RESULT;
-	const snapshot = vaultSnapshot(vault);
+	const table = TargetTable.of(vault);
 	switch (context.kind) {
 		case 'link': {
 			const inTopics = syntaxOf(vault, id, body).topicSections.some(
 				(section) => position.line >= section.startLine && position.line < section.endLine,
 			);
 			const limit = options.limit ?? DEFAULT_LIMIT;
-			return completeTargets(vault, snapshot, id, context, { linkStyle: options.linkStyle ?? 'auto', limit, inTopics });
+			return completeTargets(vault, table, id, context, { linkStyle: options.linkStyle ?? 'auto', limit, inTopics });
 		}
 		case 'fragment':
 			return completeAnchors(vault, id, syntaxOf(vault, id, body), context);
 		case 'key':
-			return completeKeys(vault, snapshot, id, context);
+			return completeKeys(vault, table, id, context);
 		case 'value':
-			return completeValues(vault, snapshot, id, context, localDate((options.now ?? (() => new Date()))()));
+			return completeValues(vault, table, id, context, localDate((options.now ?? (() => new Date()))()));
 	}
+}
+
+/**
+ * Builds what link completion keeps per vault ahead of the first request, at most `files` files
+ * per call, so that a server can do it in slices between other work; true once it is done.
+ */
+export function prepareCompletion(vault: VaultIndex, files: number): boolean {
+	return TargetTable.prepare(vault, files);
 }
 
 /**

@@ -1,9 +1,9 @@
 // References and backlinks: the links of the vault that lead to a note, a heading, a block or
-// the target of the link under the cursor. Only the notes that link to the target are visited
-// (`VaultIndex.linkingNotes`), so the cost follows the number of backlinks, not the vault's size.
+// the target of the link under the cursor. Only the links to the target are visited
+// (`VaultIndex.incomingLinks`), so the cost follows the number of backlinks, not the vault's size.
 import type { Anchor } from '../index/fragments';
 import { findAnchor } from '../index/fragments';
-import type { VaultIndex } from '../index/vault';
+import type { IncomingNote, VaultIndex } from '../index/vault';
 import { headingKey } from '../text/headingKey';
 import { compareCodePoints } from '../text/paths';
 import type { Location, NoteId, Position, Range } from '../types';
@@ -23,6 +23,12 @@ interface Subject {
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
+ * Every link of one `incomingLinks` list (the note's backlinks, asked again and again for a hub).
+ * The index makes a new list whenever a link to the target changes, so this never goes stale.
+ */
+const allLinksOf = new WeakMap<readonly IncomingNote[], readonly Location[]>();
+
+/**
  * On a link: every link of the vault to the same target (and, for a fragment link, the same
  * heading or block). On a heading or a block marker: the links naming it. Anywhere else: the
  * backlinks of the note, front-matter links included. Notes matched by the config's `ignore`
@@ -34,12 +40,14 @@ export function findReferences(
 	id: NoteId,
 	position: Position,
 	includeDeclaration: boolean,
-): Location[] {
+): readonly Location[] {
 	const subject = subjectAt(vault, id, position);
 	if (!subject) return [];
 	// Already sorted: linking notes come in code-point order, each note's links in source order.
-	const result = linksTo(vault, subject);
-	if (includeDeclaration) insertSorted(result, { id: subject.target, range: subject.declaration });
+	const found = linksTo(vault, subject);
+	if (!includeDeclaration) return found;
+	const result = [...found];
+	insertSorted(result, { id: subject.target, range: subject.declaration });
 	return result;
 }
 
@@ -70,12 +78,17 @@ function fragmentSubject(vault: VaultIndex, target: NoteId, fragment: string | u
 }
 
 /** The links to `subject.target` in the notes linking to it, sorted by note, then position. */
-function linksTo(vault: VaultIndex, subject: Subject): Location[] {
+function linksTo(vault: VaultIndex, subject: Subject): readonly Location[] {
+	const incoming = vault.incomingLinks(subject.target);
+	if (!subject.anchor && subject.fragmentKey === undefined) {
+		let all = allLinksOf.get(incoming);
+		if (!all) allLinksOf.set(incoming, (all = linksMatching(incoming, () => true)));
+		return all;
+	}
 	const syntax = vault.note(subject.target)?.syntax;
 	// Many backlinks repeat a few fragments: match each distinct fragment once.
 	const matches = new Map<string, boolean>();
-	const fragmentMatches = (fragment: string | undefined): boolean => {
-		if (!subject.anchor && subject.fragmentKey === undefined) return true;
+	return linksMatching(incoming, (fragment) => {
 		if (fragment === undefined || fragment === '') return false;
 		let match = matches.get(fragment);
 		if (match === undefined) {
@@ -85,16 +98,22 @@ function linksTo(vault: VaultIndex, subject: Subject): Location[] {
 			matches.set(fragment, match);
 		}
 		return match;
-	};
+	});
+}
+
+function linksMatching(
+	incoming: readonly IncomingNote[],
+	fragmentMatches: (fragment: string | undefined) => boolean,
+): Location[] {
 	const result: Location[] = [];
-	for (const source of vault.linkingNotes(subject.target)) {
-		const entry = vault.note(source);
+	for (const { entry, links } of incoming) {
 		// Notes matched by the config's `ignore` are not shown (SPEC §1).
-		if (entry?.ignored) continue;
-		entry?.syntax?.links.forEach((link, index) => {
-			if (entry.resolutions[index]?.target !== subject.target || !fragmentMatches(link.fragment)) return;
-			result.push({ id: source, range: link.range });
-		});
+		if (entry.ignored) continue;
+		const noteLinks = entry.syntax!.links;
+		for (const index of links) {
+			const link = noteLinks[index]!;
+			if (fragmentMatches(link.fragment)) result.push({ id: entry.id, range: link.range });
+		}
 	}
 	return result;
 }

@@ -10,7 +10,16 @@ import { findAnchor, isBlockFragment } from '../index/fragments';
 import type { VaultIndex } from '../index/vault';
 import { headingKey } from '../text/headingKey';
 import { LineIndex } from '../text/lineIndex';
-import { basename, dirname, isInvisiblePath, isMarkdownPath, joinPath, nameKey, noteName } from '../text/paths';
+import {
+	basename,
+	compareCodePoints,
+	dirname,
+	isInvisiblePath,
+	isMarkdownPath,
+	joinPath,
+	nameKey,
+	noteName,
+} from '../text/paths';
 import type { Heading, Link, NoteId, Position, Range, TextEdit } from '../types';
 import type { EditMessage } from './editMessages';
 import { contains, headingAt, isBefore, linkAt } from './linkAt';
@@ -102,7 +111,7 @@ export function renameNote(
 	typed: string,
 	textOf: (id: NoteId) => string | undefined,
 ): RenameResult {
-	const to = newPath(vault, target, typed);
+	const to = renamedPath(vault, target, typed);
 	if (typeof to !== 'string') return { kind: 'refused', message: to };
 	const update = updateLinksForMoves(vault, [{ from: target, to }], textOf);
 	return {
@@ -118,8 +127,11 @@ export function renameNote(
 // could name (they end the target), are refused everywhere.
 const FORBIDDEN = /[:*?"<>|#^[\]\u0000-\u001f\u007f]/;
 
-/** The new id for what the user typed, or why it is refused. */
-function newPath(vault: VaultIndex, target: NoteId, typed: string): NoteId | EditMessage {
+/**
+ * The new id of a note or attachment for what the user typed, or why it is refused (what
+ * `renameNote` moves it to; the server computes the link edits itself, a slice of notes at a time).
+ */
+export function renamedPath(vault: VaultIndex, target: NoteId, typed: string): NoteId | EditMessage {
 	const name = typed.trim().replace(/\\/g, '/');
 	if (name === '' || name.endsWith('/')) return message('emptyName');
 	if (FORBIDDEN.test(name)) return message('invalidCharacters', { name });
@@ -132,7 +144,10 @@ function newPath(vault: VaultIndex, target: NoteId, typed: string): NoteId | Edi
 	if (isInvisiblePath(to)) return message('invisiblePath', { name });
 	if (to === target) return message('sameName', { name: displayName(target) });
 	// A case-only rename of the same file is fine; any other file under that key is in the way.
-	const clash = vault.ids().find((id) => nameKey(id) === nameKey(to) && id !== target);
+	const clash = (['note', 'attachment'] as const)
+		.flatMap((kind) => vault.fileLookup.byPath(nameKey(to), kind))
+		.filter((id) => id !== target)
+		.sort(compareCodePoints)[0];
 	if (clash) return message('targetExists', { path: clash });
 	return to;
 }

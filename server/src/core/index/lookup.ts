@@ -5,7 +5,13 @@ import type { NoteId } from '../types';
 
 export type FileKind = 'note' | 'attachment';
 
-export class FileLookup {
+/** What resolution asks of a lookup (a rename asks it of the vault as it will be after a move). */
+export interface FileNames {
+	byPath(key: string, kind: FileKind): readonly NoteId[];
+	byTail(key: string, kind: FileKind): readonly NoteId[];
+}
+
+export class FileLookup implements FileNames {
 	private readonly notePaths = new Map<string, NoteId[]>();
 	private readonly noteTails = new Map<string, NoteId[]>();
 	private readonly attachmentPaths = new Map<string, NoteId[]>();

@@ -1,7 +1,7 @@
 // Link resolution, exactly as SPEC §2.5. Ambiguity is data, not an exception.
 import { compareCodePoints, dirname, isMarkdownPath, joinPath, nameKey } from '../text/paths';
 import type { Link, NoteId } from '../types';
-import type { FileKind, FileLookup } from './lookup';
+import type { FileKind, FileNames } from './lookup';
 
 export type ResolutionStatus = 'resolved' | 'ambiguous' | 'broken' | 'notVaultLink';
 
@@ -54,7 +54,7 @@ const SELF: Omit<Resolution, 'target'> = {
 
 /** Resolves one link of `sourceId` against the vault's files. */
 export function resolveLink(
-	lookup: FileLookup,
+	lookup: FileNames,
 	sourceId: NoteId,
 	link: Link,
 	plan = planLookup(sourceId, link),
@@ -88,7 +88,7 @@ interface Found {
 }
 
 /** SPEC §2.5 steps 1–4: the first step and variant that finds anything wins. */
-function findCandidates(lookup: FileLookup, plan: LookupPlan): Found | undefined {
+function findCandidates(lookup: FileNames, plan: LookupPlan): Found | undefined {
 	const key = plan.key!;
 	if (plan.mode === 'path' && plan.exact) {
 		const kind: FileKind = isMarkdownPath(key) ? 'note' : 'attachment';

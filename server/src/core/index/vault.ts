@@ -52,6 +52,15 @@ export interface AttachmentEntry {
 
 export type FileEntry = NoteEntry | AttachmentEntry;
 
+/** A note linking to a target, and the indexes in `entry.syntax.links` of its links navigating there. */
+export interface IncomingNote {
+	readonly entry: NoteEntry;
+	readonly links: readonly number[];
+}
+
+/** Targets whose `incomingLinks` list is kept: enough for the notes a user is looking at. */
+const KEPT_INCOMING_LISTS = 8;
+
 export class VaultIndex {
 	private readonly files = new Map<NoteId, FileEntry>();
 	private readonly lookup = new FileLookup();
@@ -61,13 +70,30 @@ export class VaultIndex {
 	private readonly incoming = new Map<NoteId, Map<NoteId, number>>();
 	/** Notes of the current `apply` whose headings or block ids changed. */
 	private readonly anchorsChanged = new Set<NoteId>();
+	/**
+	 * `incomingLinks` lists of the last targets asked, least recently used first. A list is
+	 * dropped whenever a link to its target is counted or forgotten (`resolveNote`,
+	 * `forgetIncoming`), so a kept list is always the one a fresh build would give.
+	 */
+	private readonly incomingLists = new Map<NoteId, readonly IncomingNote[]>();
 	private changeCount = 0;
+	private countOfNotes = 0;
+	private readonly observers: ((changed: ReadonlySet<NoteId>) => void)[] = [];
 
 	constructor(readonly config: LoadedConfig) {}
 
 	/** Bumped by every `apply`: views cache what they derive from the index under (index, version). */
 	get version(): number {
 		return this.changeCount;
+	}
+
+	/**
+	 * Calls `observer` after every `apply` with the files whose entry was created, replaced or
+	 * deleted, or whose links were resolved again (a superset): features keep vault-wide tables
+	 * up to date per changed file instead of checking every file after each version bump.
+	 */
+	observe(observer: (changed: ReadonlySet<NoteId>) => void): void {
+		this.observers.push(observer);
 	}
 
 	/**
@@ -93,6 +119,11 @@ export class VaultIndex {
 		}
 		for (const id of toResolve) this.touchFragmentLinksIfNeeded(id, touched);
 		this.anchorsChanged.clear();
+		if (this.observers.length > 0) {
+			const changed = new Set(toResolve);
+			for (const change of changes) if (!isInvisiblePath(change.id)) changed.add(change.id);
+			for (const observer of this.observers) observer(changed);
+		}
 		return [...touched].sort(compareCodePoints);
 	}
 
@@ -118,11 +149,9 @@ export class VaultIndex {
 		return this.files.size;
 	}
 
-	/** The number of notes (attachments excluded), without listing them. */
+	/** The number of notes (attachments excluded), kept up to date: status asks after every change. */
 	get noteCount(): number {
-		let count = 0;
-		for (const entry of this.files.values()) if (entry.kind === 'note') count++;
-		return count;
+		return this.countOfNotes;
 	}
 
 	file(id: NoteId): FileEntry | undefined {
@@ -137,6 +166,43 @@ export class VaultIndex {
 	/** The notes with at least one link navigating to `id`, in code-point order. */
 	linkingNotes(id: NoteId): NoteId[] {
 		return [...(this.incoming.get(id)?.keys() ?? [])].sort(compareCodePoints);
+	}
+
+	/**
+	 * The notes with a link navigating to `id`, in code-point order, each with those links.
+	 * References and the backlinks view ask for the same hub again and again: sorting its tens of
+	 * thousands of linking notes and finding their links was most of their time, so the list is
+	 * kept until a link to `id` changes.
+	 */
+	incomingLinks(id: NoteId): readonly IncomingNote[] {
+		let list = this.incomingLists.get(id);
+		if (list) this.incomingLists.delete(id);
+		else list = this.buildIncomingLinks(id);
+		// Re-inserted: the Map's order is the order of last use.
+		this.incomingLists.set(id, list);
+		if (this.incomingLists.size > KEPT_INCOMING_LISTS)
+			this.incomingLists.delete(this.incomingLists.keys().next().value!);
+		return list;
+	}
+
+	private buildIncomingLinks(id: NoteId): IncomingNote[] {
+		const list: IncomingNote[] = [];
+		for (const [source, linkCount] of this.incoming.get(id) ?? []) {
+			const entry = this.note(source)!;
+			const links: number[] = [];
+			const resolutions = entry.resolutions;
+			// `incoming` counts them: the scan stops at the last one (topics come first, in the front matter).
+			for (let index = 0; index < resolutions.length && links.length < linkCount; index++) {
+				if (resolutions[index]!.target === id) links.push(index);
+			}
+			list.push({ entry, links });
+		}
+		return list.sort((a, b) => compareCodePoints(a.entry.id, b.entry.id));
+	}
+
+	/** The notes holding a link whose lookup key is `key` (`planLookup`), in no particular order. */
+	notesWithLinkKey(key: string): Iterable<NoteId> {
+		return this.sourcesByKey.get(key)?.keys() ?? [];
 	}
 
 	/** Every note's syntax (skipped and pending notes have none), e.g. to save a cache. */
@@ -172,6 +238,7 @@ export class VaultIndex {
 		const entry = this.makeNote(change);
 		if (old) this.forgetLinks(old);
 		else {
+			this.countOfNotes++;
 			this.lookup.add(change.id, 'note');
 			for (const key of keysReaching(change.id)) keysToRecheck.add(key);
 		}
@@ -195,6 +262,7 @@ export class VaultIndex {
 		this.lookup.remove(entry.id, entry.kind);
 		for (const key of keysReaching(entry.id)) keysToRecheck.add(key);
 		if (entry.kind === 'note') {
+			this.countOfNotes--;
 			this.forgetLinks(entry);
 			touched.add(entry.id);
 		}
@@ -202,12 +270,18 @@ export class VaultIndex {
 
 	/** Resolves every link of a note again and updates the incoming map. */
 	private resolveNote(entry: NoteEntry, touched: Set<NoteId>): void {
-		this.forgetIncoming(entry);
+		// `before` is empty for a note parsed in this apply, else it holds one resolution per link.
+		const before = entry.resolutions;
 		const links = entry.syntax?.links ?? [];
 		entry.resolutions = links.map((link) => resolveLink(this.lookup, entry.id, link));
-		for (const resolution of entry.resolutions) {
-			if (resolution.target !== undefined) count(this.incoming, resolution.target, entry.id, 1);
-		}
+		// Only links whose target changed move in `incoming`: the 500 notes re-resolved because the
+		// note they link to appeared keep their other links, and hubs keep their incomingLinks lists.
+		entry.resolutions.forEach((resolution, index) => {
+			const old = before[index]?.target;
+			if (old === resolution.target) return;
+			if (old !== undefined) this.countIncoming(old, entry.id, -1);
+			if (resolution.target !== undefined) this.countIncoming(resolution.target, entry.id, 1);
+		});
 		touched.add(entry.id);
 	}
 
@@ -230,8 +304,14 @@ export class VaultIndex {
 
 	private forgetIncoming(entry: NoteEntry): void {
 		for (const resolution of entry.resolutions) {
-			if (resolution.target !== undefined) count(this.incoming, resolution.target, entry.id, -1);
+			if (resolution.target !== undefined) this.countIncoming(resolution.target, entry.id, -1);
 		}
+	}
+
+	/** The one place `incoming` changes: a kept `incomingLinks` list of the target goes with it. */
+	private countIncoming(target: NoteId, source: NoteId, delta: number): void {
+		count(this.incoming, target, source, delta);
+		if (this.incomingLists.size > 0) this.incomingLists.delete(target);
 	}
 
 	/** After resolution: a note whose anchors changed touches the notes with fragment links into it. */

@@ -34,7 +34,17 @@ function detachValue(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(detachValue);
 	if (value !== null && typeof value === 'object') {
 		const copy: Record<string, unknown> = {};
-		for (const [key, inner] of Object.entries(value)) copy[detach(key)] = detachValue(inner);
+		for (const [key, inner] of Object.entries(value)) {
+			// `copy.__proto__ = …` would set the prototype: a front-matter key `__proto__` stays a key.
+			if (key === '__proto__')
+				Object.defineProperty(copy, key, {
+					value: detachValue(inner),
+					enumerable: true,
+					writable: true,
+					configurable: true,
+				});
+			else copy[detach(key)] = detachValue(inner);
+		}
 		return copy;
 	}
 	return value;

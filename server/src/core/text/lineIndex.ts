@@ -7,6 +7,9 @@ export class LineIndex {
 	private readonly starts: number[] = [0];
 	/** Where the scan for line starts stopped; everything before it is in `starts`. */
 	private scanned = 0;
+	/** The next `\n` and `\r` at or after where they were last looked for (the text's length: none). */
+	private nextLf = -1;
+	private nextCr = -1;
 
 	constructor(readonly text: string) {}
 
@@ -65,16 +68,21 @@ export class LineIndex {
 	/** Records the line starts up to `offset` (and the line start just after it, if any). */
 	private scanTo(offset: number): void {
 		const text = this.text;
+		const end = Math.min(offset + 1, text.length);
 		let index = this.scanned;
-		while (index < text.length && index <= offset) {
-			const code = text.charCodeAt(index);
-			if (code === 13) {
-				if (text.charCodeAt(index + 1) === 10) index++;
-				this.starts.push(index + 1);
-			} else if (code === 10) {
-				this.starts.push(index + 1);
+		// indexOf finds the next line break natively, far faster than reading every character: a
+		// hub rename checks a link deep in each of 66k notes. The next `\n` and `\r` are kept, so
+		// a text with many of one and few of the other is still read once.
+		while (index < end) {
+			if (this.nextLf < index) this.nextLf = indexOrLength(text, '\n', index);
+			if (this.nextCr < index) this.nextCr = indexOrLength(text, '\r', index);
+			const lineBreak = Math.min(this.nextLf, this.nextCr);
+			if (lineBreak >= end) {
+				index = end;
+				break;
 			}
-			index++;
+			index = lineBreak + (lineBreak === this.nextCr && text.charCodeAt(lineBreak + 1) === 10 ? 2 : 1);
+			this.starts.push(index);
 		}
 		this.scanned = index;
 	}
@@ -85,6 +93,11 @@ export class LineIndex {
 			this.scanTo(Math.min(this.text.length, this.scanned + 4096));
 		}
 	}
+}
+
+function indexOrLength(text: string, search: string, from: number): number {
+	const found = text.indexOf(search, from);
+	return found < 0 ? text.length : found;
 }
 
 export function computeLineStarts(text: string): number[] {

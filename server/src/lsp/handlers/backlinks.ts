@@ -9,13 +9,14 @@ import type { ServerState } from '../serverState';
 import type { VaultSession } from '../vaultSession';
 import { guard } from '../guard';
 import type { HandlerContext } from './index';
+import { mapLimited } from '../../workspace/mapLimited';
 
 /**
  * Groups beyond this get no line text: reading thousands of notes for a hub would keep the view
  * waiting, and nobody reads that far before narrowing the search.
  */
 export const BACKLINK_CONTEXT_LIMIT = 500;
-/** Notes read at once while collecting context. */
+/** Notes read at the same time while collecting context. */
 const READ_BATCH = 32;
 
 /** Answers `BacklinksRequest` (wrapped in a guard: a failure is logged and answered with an empty result). */
@@ -37,26 +38,29 @@ export async function onBacklinks(
 	if (!state || !located) return { groups: [] };
 	const { session } = located;
 	const groups = listBacklinks(session.vault, located.id);
-	const res: ProtocolGroup[] = [];
-	for (let start = 0; start < groups.length; start += READ_BATCH) {
+	const kept = answers.get(groups);
+	if (kept) return kept;
+	let cancelled = false;
+	const head = await mapLimited(groups.slice(0, BACKLINK_CONTEXT_LIMIT), READ_BATCH, async (group) => {
 		// A cancelled request stops reading notes; the client drops the answer anyway.
-		const reading = !token?.isCancellationRequested;
-		const batch = groups.slice(start, start + READ_BATCH).map((group, offset) => {
-			const withContext = reading && start + offset < BACKLINK_CONTEXT_LIMIT;
-			return toProtocol(state, session, group, withContext);
-		});
-		res.push(...(await Promise.all(batch)));
-	}
-	return { groups: res };
+		cancelled ||= token?.isCancellationRequested === true;
+		return toProtocol(session, group, cancelled ? undefined : await state.textOf(session, group.id));
+	});
+	const tail = groups.slice(BACKLINK_CONTEXT_LIMIT).map((group) => toProtocol(session, group, undefined));
+	const answer = { groups: tail.length === 0 ? head : [...head, ...tail] };
+	if (!cancelled) answers.set(groups, answer);
+	return answer;
 }
 
-async function toProtocol(
-	state: ServerState,
-	session: VaultSession,
-	group: BacklinkGroup,
-	withContext: boolean,
-): Promise<ProtocolGroup> {
-	const text = withContext ? await state.textOf(session, group.id) : undefined;
+/**
+ * The answer for one `listBacklinks` result. The index lists the backlinks again whenever a link
+ * to the note changes, and a linking note edited in an editor or on disk is re-resolved, so the
+ * line texts read for a list are those its ranges were parsed from: a hub's view, refreshed after
+ * every index change elsewhere, is neither read from disk nor converted again.
+ */
+const answers = new WeakMap<readonly BacklinkGroup[], BacklinksResult>();
+
+function toProtocol(session: VaultSession, group: BacklinkGroup, text: string | undefined): ProtocolGroup {
 	// Positions are counted after a BOM (SPEC §1), so the line text must be too.
 	const lines = text === undefined ? undefined : new LineIndex(stripBom(text));
 	return {

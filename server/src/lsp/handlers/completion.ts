@@ -1,18 +1,47 @@
 // textDocument/completion: link targets after `[[`, headings and blocks after `#`/`#^`,
 // front-matter keys and values. The document's current text goes to the core as is.
+//
+// Link completion keeps a table per vault (core/features/completion/targetTable.ts) whose first
+// build takes seconds in a 100k-note vault: it is built ahead, a slice per turn of the event loop,
+// once a note is opened or edited after indexing, rather than on the first `[[`.
 import type { CancellationToken, CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
-import type { Completion, CompletionKind } from '../../core';
-import { completeAt } from '../../core';
-import { guard } from '../guard';
+import type { Completion, CompletionKind, VaultIndex } from '../../core';
+import { completeAt, prepareCompletion } from '../../core';
+import type { Logger } from '../guard';
+import { guard, guardVoid } from '../guard';
 import type { ServerState } from '../serverState';
 import type { HandlerContext } from './index';
 
 /** `[[` is two characters: `[` triggers, and the core answers nothing after a single one. */
 export const COMPLETION_TRIGGERS = ['[', '#', '^', ':'];
 
-export function registerCompletion({ connection, logger, state }: HandlerContext): void {
+/** Files taken into the table per turn of the event loop while it is built ahead (about 10 ms of work). */
+const WARM_UP_FILES = 500;
+
+export function registerCompletion({ connection, documents, logger, state }: HandlerContext): void {
 	connection.onCompletion(guard(logger, 'completion', null, (params, token) => onCompletion(state(), params, token)));
+	const warmUp = guardVoid(logger, 'completion warm-up', (event: { document: { uri: string } }) =>
+		warmUpCompletion(state(), event.document.uri, logger),
+	);
+	documents.onDidOpen(warmUp);
+	documents.onDidChangeContent(warmUp);
+}
+
+/** Indexes whose completion table is built or being built. */
+const warmed = new WeakSet<VaultIndex>();
+
+/** Starts building the completion table of the vault of `uri`, unless it is indexing or already started. */
+export function warmUpCompletion(state: ServerState | undefined, uri: string, logger: Logger): void {
+	const session = state?.locate(uri)?.session;
+	if (!session || session.indexing || !session.filesKnown || warmed.has(session.vault)) return;
+	const vault = session.vault;
+	warmed.add(vault);
+	const step = guardVoid(logger, 'completion warm-up', () => {
+		// A reload replaced the index: the new one is warmed up on its own.
+		if (session.vault === vault && !prepareCompletion(vault, WARM_UP_FILES)) setImmediate(step);
+	});
+	setImmediate(step);
 }
 
 export async function onCompletion(

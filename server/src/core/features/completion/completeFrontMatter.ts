@@ -11,26 +11,21 @@ import { sortTextOf } from './completionTypes';
 import type { FieldSchema } from './frontMatterFields';
 import { frontMatterFields, isRecord } from './frontMatterFields';
 import { matchScore } from './matchScore';
-import type { VaultSnapshot } from './vaultSnapshot';
+import type { TargetTable } from './targetTable';
 
 /** Keys and values taken from other notes: at most this many, and values no longer than this. */
 const MAX_VAULT_SUGGESTIONS = 50;
 const MAX_VALUE_LENGTH = 80;
 
 /** The keys to offer on a key position of the front matter of `id`. */
-export function completeKeys(
-	vault: VaultIndex,
-	snapshot: VaultSnapshot,
-	id: NoteId,
-	context: KeyContext,
-): CompletionResult {
+export function completeKeys(vault: VaultIndex, table: TargetTable, id: NoteId, context: KeyContext): CompletionResult {
 	const { fields, closed } = frontMatterFields(vault, id);
 	const present = new Set(context.presentKeys);
 	const schemaKeys = [...fields]
 		.sort((a, b) => Number(b.required) - Number(a.required))
 		.filter((field) => !present.has(field.key));
 	const known = new Set(fields.map((field) => field.key));
-	const usedKeys = othersOnly(snapshot.tally('frontMatterKeys', keysOf), keysOf(vault.note(id)));
+	const usedKeys = othersOnly(table.tally('frontMatterKeys', keysOf), keysOf(vault.note(id)));
 	const used = closed ? [] : usedKeys.filter((key) => !present.has(key) && !known.has(key));
 	const query = nameKey(context.query.trim());
 	const suggestions = [
@@ -52,7 +47,7 @@ export function completeKeys(
 /** The values to offer for `context.key`; `today` is `YYYY-MM-DD`. */
 export function completeValues(
 	vault: VaultIndex,
-	snapshot: VaultSnapshot,
+	table: TargetTable,
 	id: NoteId,
 	context: ValueContext,
 	today: string,
@@ -65,7 +60,7 @@ export function completeValues(
 	};
 	for (const value of schemas.flatMap(enumValues)) add(value, 'value');
 	if (schemas.some(isDateSchema) || vault.config.config.dateField.includes(context.key)) add(today, 'date');
-	const counts = snapshot.tally(`values:${context.key}`, (entry) => valuesOf(entry, context.key));
+	const counts = table.tally(`values:${context.key}`, (entry) => valuesOf(entry, context.key));
 	for (const value of othersOnly(counts, valuesOf(vault.note(id), context.key))) add(value, 'value');
 	const query = nameKey(context.query.trim());
 	const ranked = suggestions

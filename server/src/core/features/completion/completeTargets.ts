@@ -2,6 +2,15 @@
 // the typed text matches its name, path, title, aliases or pinyin; topic notes first inside a
 // topics section; ties broken by the linking note's folder, then incoming links, then shorter
 // names, then path order.
+//
+// A file's rank is its level (group, score, then whether it shares the linking note's folder:
+// what depends on the request) and then its static rank (the rest), and the target table keeps
+// the files sorted by static rank. So one walk in that order finds the `limit` best without
+// scoring and sorting every file: files of one level come in rank order, so once `limit` files
+// are at level L or better, a file met later matters only if it can reach a level below L, and
+// it is scored only as far as that needs (a file that can only get in with a prefix match is not
+// searched for substrings or fuzzy matches). Files whose keys cannot hold such a match are passed
+// over on their masks (keyMasks.ts).
 import type { FileEntry, VaultIndex } from '../../index/vault';
 import { dirname, nameKey } from '../../text/paths';
 import type { NoteId } from '../../types';
@@ -10,10 +19,12 @@ import type { Completion, CompletionResult } from './completionTypes';
 import { sortTextOf } from './completionTypes';
 import { linkWriter } from './linkText';
 import type { LinkStyle } from './linkText';
-import { EXACT, matchScore } from './matchScore';
-import type { SearchKeys } from './searchKeys';
-import { pinyinAt, searchKeysOf } from './searchKeys';
-import type { VaultSnapshot } from './vaultSnapshot';
+import { EXACT, FUZZY, PREFIX, SUBSTRING, WORD_START, tierAtLeast } from './matchScore';
+import type { FileTexts, SearchKeys } from './searchKeys';
+import { MASK_WORDS, NAMES, OTHERS, QueryMasks } from './keyMasks';
+import { fileTexts } from './searchKeys';
+import type { TargetTable } from './targetTable';
+import { ATTACHMENT, NOTE, TOPIC } from './targetTable';
 
 export interface TargetOptions {
 	readonly linkStyle: 'auto' | LinkStyle;
@@ -22,136 +33,176 @@ export interface TargetOptions {
 	readonly inTopics: boolean;
 }
 
-/** Pinyin conversions one request may do; the rest come with the next keystroke (the list is then incomplete). */
-const PINYIN_BUDGET = 2000;
-
 /**
- * Packs the ranking into one number, so that ranking 100k files sorts numbers: the group (0 first:
- * topic notes in a topics section, then notes, then attachments, or the reverse after `![[`), the
- * match score, the linking note's folder, more incoming links, then the shorter name. Equal keys
- * keep code-point order of ids (the sort is stable). The result stays below 2^40.
+ * The scores a file can get, best first: a tier of matchScore.ts plus the weight of the key it
+ * matched (name 4, title and aliases 3, pinyin 2, path 1), and 1 for everything on an empty query.
  */
-function rankKey(group: number, score: number, nearby: boolean, incoming: number, nameLength: number): number {
-	const head = (group * 128 + (127 - score)) * 2 + (nearby ? 0 : 1);
-	return (head * 2 ** 20 + (2 ** 20 - 1 - Math.min(incoming, 2 ** 20 - 1))) * 256 + Math.min(nameLength, 255);
-}
+const SCORES = [EXACT, PREFIX, WORD_START, SUBSTRING, FUZZY].flatMap((tier) => [4, 3, 2, 1].map((w) => tier + w));
+SCORES.push(1);
+/** Score → its position in SCORES. */
+const SCORE_INDEX = new Int8Array(EXACT + 5).fill(-1);
+SCORES.forEach((score, index) => (SCORE_INDEX[score] = index));
+
+/** Level of a file: (group × SCORES.length + score index) × 2 + (not in the linking note's folder). */
+const LEVELS = 3 * SCORES.length * 2;
+/** Above every score: no score is enough. */
+const NO_SCORE = EXACT + 5;
 
 /** The files a link typed at `context` can name, ranked, at most `options.limit` of them. */
 export function completeTargets(
 	vault: VaultIndex,
-	snapshot: VaultSnapshot,
+	table: TargetTable,
 	from: NoteId,
 	context: LinkContext,
 	options: TargetOptions,
 ): CompletionResult {
-	const query = nameKey(context.query.trim());
-	const budget = { left: PINYIN_BUDGET };
-	const incoming = snapshot.tally('incoming', incomingOf);
-	const folder = dirname(from);
-	const allKeys = snapshot.perFile('searchKeys', (entry) => searchKeysOf(vault, entry));
-	const matched: number[] = [];
-	const keysByIndex = new Float64Array(snapshot.entries.length);
-	snapshot.entries.forEach((entry, index) => {
-		const keys = allKeys[index]!;
-		const score = entry.id === from ? 0 : scoreOf(vault, query, keys, budget);
-		if (score === 0) return;
-		const group = groupOf(entry, context.embed, options.inTopics && keys.isTopic);
-		keysByIndex[index] = rankKey(group, score, folder === keys.folder, incoming.get(entry.id) ?? 0, keys.name.length);
-		matched.push(index);
-	});
-	const shown = best(matched, keysByIndex, options.limit);
-	const writer = linkWriter(vault, snapshot, from, options.linkStyle);
-	const items = shown.map((index, rank) => {
-		const entry = snapshot.entries[index]!;
-		const keys = allKeys[index]!;
+	const limit = Math.max(0, Math.floor(options.limit));
+	const { shown, matches } = search(table, nameKey(context.query.trim()), from, context.embed, options.inTopics, limit);
+	const writer = linkWriter(vault, table, from, options.linkStyle);
+	const items = shown.map((slot, rank) => {
+		const entry = vault.file(table.ids[slot]!)!;
 		const linkText = writer.write(entry.id, !context.embed);
-		return toCompletion(entry, keys, rank, context, linkText, pinyinTexts(vault, keys));
+		return toCompletion(entry, fileTexts(vault, entry), table.keys[slot]!.pinyin, rank, context, linkText);
 	});
-	return { items, isIncomplete: matched.length > shown.length || budget.left < 0 };
+	return { items, isIncomplete: matches > items.length };
 }
 
-/** The best tier over every key; the name counts most, then title and aliases, then pinyin, then the path. */
-function scoreOf(vault: VaultIndex, query: string, keys: SearchKeys, budget: { left: number }): number {
-	if (query === '') return 1;
-	let best = weighted(matchScore(query, keys.nameKey), 4);
-	if (best >= EXACT) return best;
-	for (const other of keys.otherKeys) best = Math.max(best, weighted(matchScore(query, other), 3));
-	best = Math.max(best, weighted(matchScore(query, keys.pathKey), 1));
-	if (!/[a-z]/.test(query)) return best;
-	for (let index = 0; index < keys.hanTexts.length; index++) {
-		const pinyin = pinyinAt(vault, keys, index, budget);
-		if (!pinyin) {
-			// Out of budget: the list is not final (see `isIncomplete`).
-			budget.left = -1;
-			continue;
+/** The best `limit` slots in rank order, and how many files match (exactly up to `limit` + 1, then at least that). */
+function search(
+	table: TargetTable,
+	query: string,
+	from: NoteId,
+	embed: boolean,
+	inTopics: boolean,
+	limit: number,
+): { shown: number[]; matches: number } {
+	const groupOf = new Int8Array(4);
+	groupOf[TOPIC] = inTopics ? 0 : embed ? 2 : 1;
+	groupOf[NOTE] = embed ? 2 : 1;
+	groupOf[ATTACHMENT] = embed ? 1 : 2;
+	const fromSlot = table.slotOf(from) ?? -1;
+	const fromFolder = table.folderNumber(dirname(from));
+	const queryMasks = query === '' ? undefined : new QueryMasks(query);
+	// Pinyin is only matched by queries with Latin letters.
+	const latin = /[a-z]/.test(query);
+	// The weight of the lightest key of each kind: what the tier a file needs there is measured against.
+	const othersWeight = latin ? 2 : 1;
+	const { order, kinds, folders, masks, keys, size } = table;
+	const counts = new Int32Array(LEVELS);
+	/** Matches met, as (slot, level) pairs in walk order. */
+	let found: number[] = [];
+	let matches = 0;
+	/** Files must get below this level to be among the best (LEVELS until `limit` + 1 files matched). */
+	let cut = LEVELS;
+	/** By group × 2 + far: the least score that gets below the cut, NO_SCORE when none does. */
+	const leastScore = new Int32Array(6);
+	const setCut = (level: number) => {
+		cut = level;
+		for (let group = 0; group < 3; group++) {
+			for (let far = 0; far < 2; far++) {
+				// The worst score index that still gets below the cut with this group and folder.
+				const worst = ((cut - far + 1) >> 1) - 1 - group * SCORES.length;
+				leastScore[group * 2 + far] = worst < 0 ? NO_SCORE : SCORES[Math.min(worst, SCORES.length - 1)]!;
+			}
 		}
-		best = Math.max(best, weighted(matchScore(query, pinyin.initials), 2), weighted(matchScore(query, pinyin.full), 2));
+	};
+	setCut(LEVELS);
+	for (let position = 0; position < size; position++) {
+		const slot = order[position]!;
+		const groupFar = groupOf[kinds[slot]!]! * 2 + (folders[slot] === fromFolder ? 0 : 1);
+		const least = leastScore[groupFar]!;
+		if (least === NO_SCORE || slot === fromSlot) continue;
+		let score = 1;
+		if (queryMasks) {
+			const at = slot * MASK_WORDS;
+			const inNames = queryMasks.holds(masks, at + NAMES, least - 4);
+			const inOthers = queryMasks.holds(masks, at + OTHERS, least - othersWeight);
+			if (!inNames && !inOthers) continue;
+			score = scoreOf(keys[slot]!, query, latin, least, inNames, inOthers);
+		}
+		if (score < least) continue;
+		const level = ((groupFar >> 1) * SCORES.length + SCORE_INDEX[score]!) * 2 + (groupFar & 1);
+		found.push(slot, level);
+		counts[level]!++;
+		matches++;
+		if (matches <= limit) continue;
+		setCut(cutOf(counts, limit));
+		// Matches at the cut's level or worse will not be shown: drop them now and then.
+		if (found.length > 8 * limit + 1024) found = found.filter((_, index) => found[index | 1]! <= cut);
 	}
-	return best;
+	const ranked: number[] = [];
+	for (let index = 0; index < found.length; index += 2) ranked.push(index);
+	// Stable: within a level, walk order is rank order.
+	ranked.sort((a, b) => found[a + 1]! - found[b + 1]!);
+	return { shown: ranked.slice(0, limit).map((index) => found[index]!), matches };
 }
 
-function weighted(tier: number, weight: number): number {
-	return tier === 0 ? 0 : tier + weight;
-}
-
-function groupOf(entry: FileEntry, embed: boolean, isTopic: boolean): number {
-	if (isTopic) return 0;
-	const isNote = entry.kind === 'note';
-	return isNote !== embed ? 1 : 2;
+/** The level the `limit`-th best match met so far is at. */
+function cutOf(counts: Int32Array, limit: number): number {
+	let total = 0;
+	for (let level = 0; level < LEVELS; level++) {
+		total += counts[level]!;
+		if (total >= limit) return level;
+	}
+	return LEVELS;
 }
 
 /**
- * The `limit` indices with the lowest keys, in order. Rather than sorting every match (100k in a
- * large vault), the keys alone are sorted natively to find the cut-off, and only what lies below
- * it is sorted as indices.
+ * The best weighted tier over every key, when it is at least `least` (else something less). The
+ * name counts most, then title and aliases, then pinyin (for queries with Latin letters), then the
+ * path; each key is only asked for a tier that would improve on what the file already has, and
+ * the keys of a kind whose masks rule out such a tier are not asked at all.
  */
-function best(matched: readonly number[], keysByIndex: Float64Array, limit: number): number[] {
-	const byKey = (a: number, b: number) => keysByIndex[a]! - keysByIndex[b]!;
-	if (matched.length <= limit) return [...matched].sort(byKey);
-	const sortedKeys = Float64Array.from(matched, (index) => keysByIndex[index]!).sort();
-	const cutoff = sortedKeys[limit - 1]!;
-	return matched
-		.filter((index) => keysByIndex[index]! <= cutoff)
-		.sort(byKey)
-		.slice(0, limit);
+function scoreOf(
+	keys: SearchKeys,
+	query: string,
+	latin: boolean,
+	least: number,
+	inNames: boolean,
+	inOthers: boolean,
+): number {
+	let best = 0;
+	if (inNames) {
+		best = weighted(tierAtLeast(query, keys.name, least - 4), 4, best);
+		if (best >= EXACT + 4) return best;
+		const others = keys.others;
+		for (let index = 0; index < others.length; index++)
+			best = weighted(tierAtLeast(query, others[index]!, Math.max(least, best + 1) - 3), 3, best);
+	}
+	if (!inOthers) return best;
+	if (latin) {
+		const pinyin = keys.pinyin;
+		for (let index = 0; index < pinyin.length; index++)
+			best = weighted(tierAtLeast(query, pinyin[index]!, Math.max(least, best + 1) - 2), 2, best);
+	}
+	return weighted(tierAtLeast(query, keys.path, Math.max(least, best + 1) - 1), 1, best);
+}
+
+/** `tier` + `weight` when the key matched (it then beats `best`), else `best`. */
+function weighted(tier: number, weight: number, best: number): number {
+	return tier === 0 ? best : tier + weight;
 }
 
 function toCompletion(
 	entry: FileEntry,
-	keys: SearchKeys,
+	texts: FileTexts,
+	pinyin: readonly string[],
 	rank: number,
 	context: LinkContext,
 	linkText: string,
-	pinyin: string[],
 ): Completion {
-	const filter = [keys.name, keys.title, ...keys.aliases, keys.path, ...pinyin].filter((text) => text !== undefined);
+	// Pinyin too, for clients that filter on their own.
+	const filter = [texts.name, texts.title, ...texts.aliases, texts.path, ...pinyin].filter(
+		(text) => text !== undefined,
+	);
 	return {
-		label: keys.name,
+		label: texts.name,
 		kind: entry.kind,
-		description: keys.folder === '' ? undefined : keys.folder,
-		detail: keys.title,
+		description: texts.folder === '' ? undefined : texts.folder,
+		detail: texts.title,
 		sortText: sortTextOf(rank),
 		filterText: filter.join(' '),
 		textEdit: { range: context.range, newText: linkText + context.closing },
 		target: entry.id,
 	};
-}
-
-/** Initials and full pinyin of the Chinese names of a shown file, for clients that filter on their own. */
-function pinyinTexts(vault: VaultIndex, keys: SearchKeys): string[] {
-	const unlimited = { left: Infinity };
-	return keys.hanTexts.flatMap((_, index) => {
-		const pinyin = pinyinAt(vault, keys, index, unlimited)!;
-		return [pinyin.initials, pinyin.full];
-	});
-}
-
-/** One note's outgoing links, as the targets they navigate to (for ranking by incoming links). */
-function incomingOf(entry: FileEntry): NoteId[] {
-	if (entry.kind !== 'note') return [];
-	const targets: NoteId[] = [];
-	for (const resolution of entry.resolutions) {
-		if (resolution.target !== undefined && resolution.target !== entry.id) targets.push(resolution.target);
-	}
-	return targets;
 }

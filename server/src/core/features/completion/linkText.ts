@@ -2,11 +2,12 @@
 // or the shortest trailing path that still resolves to it from the linking note (`[[AI]]`).
 // `auto` follows what the vault's resolved wikilinks mostly do; full-path vaults may also label
 // links into some folders (`[[01-博客/作者/标题|标题]]`), which is followed per top folder.
+import type { Resolution } from '../../index/resolve';
 import { resolveLink } from '../../index/resolve';
 import type { FileEntry, VaultIndex } from '../../index/vault';
 import { isMarkdownPath, nameKey, noteName, pathTails } from '../../text/paths';
 import type { Link, NoteId } from '../../types';
-import type { VaultSnapshot } from './vaultSnapshot';
+import type { TargetTable } from './targetTable';
 
 export type LinkStyle = 'full' | 'shortest';
 
@@ -16,14 +17,17 @@ export interface LinkWriter {
 	write(target: NoteId, withLabel: boolean): string;
 }
 
+/** The tally of link habits (`linkHabitsOf`), which the target table keeps from its first build on. */
+export const LINK_HABITS = 'linkHabits';
+
 /** A writer for links from `from`, in the style the setting asks for (or the vault's, for `auto`). */
 export function linkWriter(
 	vault: VaultIndex,
-	snapshot: VaultSnapshot,
+	table: TargetTable,
 	from: NoteId,
 	setting: 'auto' | LinkStyle,
 ): LinkWriter {
-	const habits = snapshot.tally('linkHabits', linkHabitsOf);
+	const habits = table.tally(LINK_HABITS, linkHabitsOf);
 	const style =
 		setting !== 'auto' ? setting : (habits.get('full') ?? 0) > (habits.get('shortest') ?? 0) ? 'full' : 'shortest';
 	return {
@@ -70,15 +74,15 @@ function topFolder(id: NoteId): string {
 }
 
 /**
- * One note's votes: a resolved wikilink into a subfolder written as the whole path votes `full`,
+ * One note's votes (with the resolutions they were counted with): a resolved wikilink into a subfolder written as the whole path votes `full`,
  * one written shorter votes `shortest` (links to root files say nothing, both styles agree);
  * full-path links also vote whether links into that top folder carry a label.
  */
-function linkHabitsOf(entry: FileEntry): string[] {
+export function linkHabitsOf(entry: FileEntry, resolutions: readonly Resolution[]): string[] {
 	if (entry.kind !== 'note' || !entry.syntax) return [];
 	const votes: string[] = [];
 	entry.syntax.links.forEach((link, index) => {
-		const resolution = entry.resolutions[index];
+		const resolution = resolutions[index];
 		const target = resolution?.target;
 		if (link.kind === 'markdown' || resolution?.status !== 'resolved' || target === undefined || !target.includes('/'))
 			return;

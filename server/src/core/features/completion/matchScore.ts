@@ -3,20 +3,54 @@
 
 export const EXACT = 50;
 export const PREFIX = 40;
-const WORD_START = 30;
-const SUBSTRING = 20;
-const FUZZY = 10;
+export const WORD_START = 30;
+export const SUBSTRING = 20;
+export const FUZZY = 10;
 
 /** Word separators of file names and titles, ASCII and CJK punctuation. */
-const SEPARATORS = new Set([' ', '/', '-', '_', '.', '(', ')', '：', '，', '、', '（', '）', '—', '·', '|', ':']);
+export const SEPARATORS: ReadonlySet<string> = new Set([
+	' ',
+	'/',
+	'-',
+	'_',
+	'.',
+	'(',
+	')',
+	'：',
+	'，',
+	'、',
+	'（',
+	'）',
+	'—',
+	'·',
+	'|',
+	':',
+]);
 
 /** The tier of the match, 0 when the query does not match. The empty query matches everything with 1. */
 export function matchScore(query: string, text: string): number {
-	if (query === '') return 1;
-	if (text === query) return EXACT;
-	if (text.startsWith(query)) return PREFIX;
+	return query === '' ? 1 : tierAtLeast(query, text, FUZZY);
+}
+
+/**
+ * The tier of the match of a non-empty query when it is at least `least`, else 0: a search that
+ * only wants better matches than it has does not look for the worse ones (substrings, fuzzy),
+ * and one `indexOf` answers for exact, prefix and substring at once.
+ */
+export function tierAtLeast(query: string, text: string, least: number): number {
+	if (least > WORD_START) {
+		if (least > EXACT || !text.startsWith(query)) return 0;
+		if (text.length === query.length) return EXACT;
+		return least > PREFIX ? 0 : PREFIX;
+	}
 	const at = text.indexOf(query);
-	if (at > 0) return atWordStart(text, query, at) ? WORD_START : SUBSTRING;
+	if (at === 0) return text.length === query.length ? EXACT : PREFIX;
+	if (at > 0) {
+		if (atWordStart(text, query, at)) return WORD_START;
+		return least > SUBSTRING ? 0 : SUBSTRING;
+	}
+	// One character in order is that character somewhere: not there, then.
+	if (least > FUZZY || query.length === 1) return 0;
 	return isSubsequence(query, text) ? FUZZY : 0;
 }
 
@@ -27,11 +61,13 @@ function atWordStart(text: string, query: string, from: number): boolean {
 	return false;
 }
 
+/** The query's code units in order; each found with `indexOf`, the earliest, which is never worse. */
 function isSubsequence(query: string, text: string): boolean {
 	if (query.length > text.length) return false;
-	let found = 0;
-	for (let index = 0; index < text.length && found < query.length; index++) {
-		if (text[index] === query[found]) found++;
+	let at = -1;
+	for (let index = 0; index < query.length; index++) {
+		at = text.indexOf(query[index]!, at + 1);
+		if (at < 0) return false;
 	}
-	return found === query.length;
+	return true;
 }

@@ -1,14 +1,15 @@
-// What a file is found by in completion: its name, its path, its title and aliases, and for
-// Chinese text the pinyin (full and initials). Keys are derived once per index entry (a re-parsed
-// note gets a new entry, see vaultSnapshot.ts); pinyin is computed on demand and cached per
-// string, because pinyin-pro costs ~20–60 µs a string.
-import { pinyin } from 'pinyin-pro';
+// What a file is found by in completion, and what its completion item shows. The texts (name,
+// path, folder, title, aliases) are read from the index when an item is shown; the keys (the
+// comparison keys of name, path, title and aliases, and the pinyin of Chinese names) are derived
+// once per index entry and kept in the target table (targetTable.ts), with masks of what they
+// hold (keyMasks.ts) so that most files are ruled out without looking at a string.
 import type { FileEntry, VaultIndex } from '../../index/vault';
 import { dirname, nameKey, noteName } from '../../text/paths';
-import { isInFolder } from '../diagnostics';
 import { noteInfo } from '../noteInfo';
+import type { PinyinCache } from './pinyin';
+import { pinyinOf } from './pinyin';
 
-export interface SearchKeys {
+export interface FileTexts {
 	/** File name without `.md` (attachments keep their extension), as written. */
 	readonly name: string;
 	/** The id without `.md`, as written. */
@@ -18,100 +19,63 @@ export interface SearchKeys {
 	/** Front-matter title, when it differs from the name. */
 	readonly title: string | undefined;
 	readonly aliases: readonly string[];
-	/** Comparison keys (NFC, lower case) of name, path, title and aliases. */
-	readonly nameKey: string;
-	readonly pathKey: string;
-	readonly otherKeys: readonly string[];
-	/** The texts whose pinyin can match (name, title, aliases with Han characters). */
-	readonly hanTexts: readonly string[];
-	/** Pinyin of `hanTexts`, filled on demand. */
-	readonly pinyin: (PinyinKeys | undefined)[];
-	/** In the topics folder (SPEC §3). */
-	readonly isTopic: boolean;
 }
 
-export interface PinyinKeys {
-	/** `rengongzhineng`; other characters kept, lower case. */
-	readonly full: string;
-	/** `rgzn`. */
-	readonly initials: string;
+export interface SearchKeys {
+	/** Comparison keys (NFC, lower case) of the name and of the path. */
+	readonly name: string;
+	readonly path: string;
+	/** Comparison keys of the title and the aliases. */
+	readonly others: readonly string[];
+	/** Initials, then full pinyin, of each of name, title and aliases that has Han characters. */
+	readonly pinyin: readonly string[];
 }
 
 const HAN = /\p{Script=Han}/u;
+const NONE: readonly string[] = Object.freeze([]);
 
-/** The search keys of one file. */
-export function searchKeysOf(vault: VaultIndex, entry: FileEntry): SearchKeys {
+/** File name without `.md`; attachments keep their extension. */
+export function fileName(entry: FileEntry): string {
+	return entry.kind === 'note' ? noteName(entry.id) : (entry.id.split('/').pop() ?? entry.id);
+}
+
+/** The texts of one file, as the index has it now. */
+export function fileTexts(vault: VaultIndex, entry: FileEntry): FileTexts {
 	const isNote = entry.kind === 'note';
-	const name = isNote ? noteName(entry.id) : (entry.id.split('/').pop() ?? entry.id);
-	const path = isNote ? entry.id.slice(0, -3) : entry.id;
+	const name = fileName(entry);
 	const info = isNote ? noteInfo(vault, entry.id) : undefined;
-	const title = info && info.title !== name ? info.title : undefined;
-	const aliases = info?.aliases ?? [];
-	const others = [...(title === undefined ? [] : [title]), ...aliases];
-	const hanTexts = [name, ...others].filter((text) => HAN.test(text));
 	return {
 		name,
-		path,
+		path: isNote ? entry.id.slice(0, -3) : entry.id,
 		folder: dirname(entry.id),
-		title,
-		aliases,
-		nameKey: nameKey(name),
-		pathKey: nameKey(path),
-		otherKeys: others.map(nameKey),
-		hanTexts,
-		pinyin: hanTexts.map(() => undefined),
-		isTopic: isInFolder(entry.id, vault.config.config.topics.folder),
+		title: info && info.title !== name ? info.title : undefined,
+		aliases: info?.aliases ?? NONE,
 	};
 }
 
-/**
- * Pinyin of the `index`th of `keys.hanTexts`, cached on the keys and per vault by text. `budget.left` counts the conversions this request may
- * still do; when it runs out, undefined is returned and the caller marks its list incomplete.
- */
-export function pinyinAt(
-	vault: VaultIndex,
-	keys: SearchKeys,
-	index: number,
-	budget: { left: number },
-): PinyinKeys | undefined {
-	const known = keys.pinyin[index];
-	if (known) return known;
-	const computed = pinyinOf(vault, keys.hanTexts[index]!, budget);
-	keys.pinyin[index] = computed;
-	return computed;
-}
-
-function pinyinOf(vault: VaultIndex, text: string, budget: { left: number }): PinyinKeys | undefined {
-	let cache = pinyinCaches.get(vault);
-	if (!cache) {
-		cache = new Map();
-		pinyinCaches.set(vault, cache);
-	}
-	const cached = cache.get(text);
-	if (cached) return cached;
-	if (budget.left <= 0) return undefined;
-	budget.left--;
-	// Titles change as notes are edited: drop the cache rather than let it grow without bound.
-	if (cache.size > 4 * vault.size + 1000) cache.clear();
-	const keys = convert(text);
-	cache.set(text, keys);
-	return keys;
-}
-
-const pinyinCaches = new WeakMap<VaultIndex, Map<string, PinyinKeys>>();
-
-function convert(text: string): PinyinKeys {
-	let full = '';
-	let initials = '';
-	for (const syllable of pinyin(text, { toneType: 'none', type: 'all' })) {
-		if (syllable.isZh && syllable.pinyin !== '') {
-			full += syllable.pinyin;
-			initials += syllable.pinyin[0];
-			continue;
+/** The search keys of a file's texts; `cache` shares pinyin conversions between files. */
+export function searchKeysOf(texts: FileTexts, cache?: PinyinCache): SearchKeys {
+	const others = texts.title === undefined ? texts.aliases : [texts.title, ...texts.aliases];
+	const path = nameKey(texts.path);
+	// Keys are kept for every file: one found inside a key already kept (the name at the end of
+	// the path, often the title too, a title's pinyin inside the name's) is kept as a slice of it.
+	const kept = [path];
+	const share = (key: string) => {
+		for (const other of kept) {
+			const at = other.indexOf(key);
+			if (at >= 0) return other.slice(at, at + key.length);
 		}
-		const other = syllable.origin.toLowerCase();
-		full += other;
-		initials += other;
+		kept.push(key);
+		return key;
+	};
+	const name = share(nameKey(texts.name));
+	const otherKeys = others.length === 0 ? NONE : others.map((other) => share(nameKey(other)));
+	const pinyin: string[] = [];
+	for (const text of [texts.name, ...others]) {
+		if (!HAN.test(text)) continue;
+		const keys = pinyinOf(text, cache);
+		pinyin.push(share(keys.initials), share(keys.full));
 	}
-	return { full: full.normalize('NFC'), initials: initials.normalize('NFC') };
+	// `slice`: an array grown by `push` keeps room for more; the copy is just long enough.
+	return { name, path, others: otherKeys, pinyin: pinyin.length === 0 ? NONE : pinyin.slice() };
 }

@@ -1,0 +1,46 @@
+// The server builds a vault's completion table ahead of the first `[[`: once a note is opened or
+// edited after indexing, a slice of files per turn of the event loop.
+import { expect, test } from 'vitest';
+import type { Change } from '../../server/src/core';
+import { VaultIndex, completeAt, loadConfig, prepareCompletion } from '../../server/src/core';
+import { warmUpCompletion } from '../../server/src/lsp/handlers/completion';
+import type { ServerState } from '../../server/src/lsp/serverState';
+
+const logger = {
+	error: (message: string) => {
+		throw new Error(message);
+	},
+	warn: () => undefined,
+	info: () => undefined,
+	log: () => undefined,
+};
+
+/** Lets `count` turns of the event loop go by (the warm-up takes one slice per turn). */
+async function turns(count: number): Promise<void> {
+	for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+test('after indexing, a note opened or edited starts the build, 500 files per turn', async () => {
+	const vault = new VaultIndex(loadConfig(undefined));
+	const notes: Change[] = Array.from({ length: 1200 }, (_, index) => ({
+		kind: 'note',
+		id: `n${index}.md`,
+		text: `[[n${(index + 1) % 1200}]]`,
+	}));
+	vault.apply(notes);
+	const session = { vault, indexing: true, filesKnown: true };
+	const state = { locate: () => ({ session, id: 'n0.md' }) } as unknown as ServerState;
+	warmUpCompletion(state, 'file:///vault/n0.md', logger);
+	await turns(3);
+	session.indexing = false;
+	warmUpCompletion(state, 'file:///vault/n0.md', logger);
+	// Started again by the next edit: once, however many edits come.
+	warmUpCompletion(state, 'file:///vault/n0.md', logger);
+	await turns(1);
+	// `prepareCompletion(vault, 0)` only asks: 500 of 1200 files are in after one turn.
+	expect(prepareCompletion(vault, 0)).toBe(false);
+	await turns(2);
+	expect(prepareCompletion(vault, 0)).toBe(true);
+	const result = completeAt(vault, 'n0.md', '[[n119', { line: 0, character: 6 });
+	expect(result.items[0]?.label).toBe('n119');
+});
