@@ -23,4 +23,5 @@ startServer(connection, nodeFileSystem, {
 		return nodeIndexCache(folder, buildIdOf(__filename));
 	},
 	noteReader: (config) => createWorkerNoteReader(config),
+	outputPending: () => process.stdout.writableLength > 0,
 });

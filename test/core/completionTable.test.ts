@@ -283,14 +283,15 @@ describe('the completion table kept up to date', () => {
 			{ from: 'a/长行.md', query: '', embed: false, limit: 1 },
 		));
 
-	test('with one item wanted, an alias matched inside a word still beats the others', () => {
+	test('with one item wanted, a title holding the query inside a word is still scored as a substring', () => {
 		const files: FileMap = new Map([
-			['c.md', '---\naliases: [ai]\n---\n'],
-			['00-元语/智能体.md', '![[img/p.png]]'],
-			['img/p.png', null],
+			['00-元语/智能体.md', '---\ntitle: AI 总览\n---\n- [[人工智能]]'],
+			['c.md', '---\naliases: [机器智能]\n---\n'],
+			['b/c.md', ''],
+			['a/b/人工智能.md', ''],
 		]);
 		const requests: Request[] = [{ from: 'a/长行.md', query: 'i', embed: false, limit: 1 }];
-		assertSameAsScratch(scratch(files), files, requests, 'alias');
+		assertSameAsScratch(scratch(files), files, requests, 'title');
 	});
 
 	test('a burst of changes larger than the bulk threshold is taken in one pass, with the same result', () => {

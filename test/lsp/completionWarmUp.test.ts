@@ -44,3 +44,20 @@ test('after indexing, a note opened or edited starts the build, 500 files per tu
 	const result = completeAt(vault, 'n0.md', '[[n119', { line: 0, character: 6 });
 	expect(result.items[0]?.label).toBe('n119');
 });
+
+test('the build waits while output to the client is still queued', async () => {
+	const vault = new VaultIndex(loadConfig(undefined));
+	vault.apply(Array.from({ length: 600 }, (_, index): Change => ({ kind: 'note', id: `n${index}.md`, text: '' })));
+	const session = { vault, indexing: false, filesKnown: true };
+	const state = { locate: () => ({ session, id: 'n0.md' }) } as unknown as ServerState;
+	let pending = true;
+	warmUpCompletion(state, 'file:///vault/n0.md', logger, () => pending);
+	await turns(3);
+	await new Promise((resolve) => setTimeout(resolve, 30));
+	// Not one slice while the pipe is busy: the table holds nothing yet.
+	expect(prepareCompletion(vault, 0)).toBe(false);
+	pending = false;
+	await new Promise((resolve) => setTimeout(resolve, 20));
+	await turns(3);
+	expect(prepareCompletion(vault, 0)).toBe(true);
+});

@@ -19,6 +19,11 @@ export interface ServerOptions {
 	readonly ownWatcher?: boolean;
 	/** The index cache to use, given the client's `initializationOptions`; none when absent. */
 	readonly indexCache?: (initializationOptions: unknown) => IndexCacheFactory | undefined;
+	/**
+	 * Whether output to the client is still queued: background work (the completion warm-up) waits
+	 * while it is, because a large answer leaves the pipe only a slice per turn of the event loop.
+	 */
+	readonly outputPending?: () => boolean;
 	/** Reads and parses notes off the main thread while a vault loads (worker threads); none when absent. */
 	readonly noteReader?: NoteReaderFactory;
 }
@@ -106,7 +111,8 @@ export function startServer(connection: Connection, fs: FileSystem, options: Ser
 		StatusRequest.type,
 		guard(logger, StatusRequest.method, { vaults: [] }, () => onStatus(state)),
 	);
-	registerFeatureHandlers({ connection, documents, logger, state: () => state });
+	const outputPending = options.outputPending ?? (() => false);
+	registerFeatureHandlers({ connection, documents, logger, state: () => state, outputPending });
 	connection.onShutdown(() => state?.dispose());
 
 	documents.listen(connection);

@@ -1,6 +1,7 @@
 // A worker thread that reads, decodes and parses notes for node/workerNoteReader.ts. It loads
 // the same config as the main thread (from the config's text), so a note parses here exactly as
 // it would there; results go back as node/parseTransport.ts encodes them.
+import * as os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig, parseNote } from '../core';
 import type { NoteToRead } from '../workspace/noteReader';
@@ -21,6 +22,17 @@ export interface BatchRequest {
 
 export interface BatchResult extends SentBatch {
 	readonly batch: number;
+}
+
+// Below the main thread, which answers the editor: on a machine busier than its cores, a note
+// opened while the vault loads waits for its diagnostics behind parsing otherwise. On Linux a
+// thread has its own nice value (elsewhere this call would lower the whole process: not done).
+if (process.platform === 'linux') {
+	try {
+		os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+	} catch {
+		// Not permitted (a sandbox): the worker runs at the main thread's priority.
+	}
 }
 
 const setup = workerData as WorkerSetup;

@@ -18,11 +18,13 @@ export const COMPLETION_TRIGGERS = ['[', '#', '^', ':'];
 
 /** Files taken into the table per turn of the event loop while it is built ahead (about 10 ms of work). */
 const WARM_UP_FILES = 500;
+/** How long the warm-up waits before looking again while output is queued. */
+const OUTPUT_PENDING_WAIT_MS = 5;
 
-export function registerCompletion({ connection, documents, logger, state }: HandlerContext): void {
+export function registerCompletion({ connection, documents, logger, state, outputPending }: HandlerContext): void {
 	connection.onCompletion(guard(logger, 'completion', null, (params, token) => onCompletion(state(), params, token)));
 	const warmUp = guardVoid(logger, 'completion warm-up', (event: { document: { uri: string } }) =>
-		warmUpCompletion(state(), event.document.uri, logger),
+		warmUpCompletion(state(), event.document.uri, logger, outputPending),
 	);
 	documents.onDidOpen(warmUp);
 	documents.onDidChangeContent(warmUp);
@@ -32,14 +34,22 @@ export function registerCompletion({ connection, documents, logger, state }: Han
 const warmed = new WeakSet<VaultIndex>();
 
 /** Starts building the completion table of the vault of `uri`, unless it is indexing or already started. */
-export function warmUpCompletion(state: ServerState | undefined, uri: string, logger: Logger): void {
+export function warmUpCompletion(
+	state: ServerState | undefined,
+	uri: string,
+	logger: Logger,
+	outputPending: () => boolean = () => false,
+): void {
 	const session = state?.locate(uri)?.session;
 	if (!session || session.indexing || !session.filesKnown || warmed.has(session.vault)) return;
 	const vault = session.vault;
 	warmed.add(vault);
 	const step = guardVoid(logger, 'completion warm-up', () => {
 		// A reload replaced the index: the new one is warmed up on its own.
-		if (session.vault === vault && !prepareCompletion(vault, WARM_UP_FILES)) setImmediate(step);
+		if (session.vault !== vault) return;
+		// An answer still leaving the pipe (26 MB of hub references) would wait for every slice.
+		if (outputPending()) setTimeout(step, OUTPUT_PENDING_WAIT_MS);
+		else if (!prepareCompletion(vault, WARM_UP_FILES)) setImmediate(step);
 	});
 	setImmediate(step);
 }

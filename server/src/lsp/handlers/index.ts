@@ -25,6 +25,8 @@ export interface HandlerContext {
 	readonly logger: Logger;
 	/** Undefined before `initialize`. */
 	readonly state: () => ServerState | undefined;
+	/** Whether output to the client is still queued (see ServerOptions.outputPending). */
+	readonly outputPending: () => boolean;
 }
 
 type Registration = (context: HandlerContext) => void;
