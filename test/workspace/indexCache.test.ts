@@ -181,6 +181,28 @@ describe('the index cache on disk', () => {
 		return { reads: disk.reads, log };
 	}
 
+	test('a save waits between shards while output to the client is queued', async () => {
+		let queued = true;
+		let asked = 0;
+		const cache = nodeIndexCache(cacheFolder, 'build-1', () => (asked++, queued))('/v', undefined);
+		const syntax = (await load(new MemoryFileSystem(FILES), undefined)).note('a.md')!.syntax!;
+		const notes = Array.from(
+			{ length: 1200 },
+			(_, index) => [`n${index}.md`, { size: index, mtimeMs: 1, syntax }] as const,
+		);
+		let saved = false;
+		const saving = cache.save(notes, () => undefined).then(() => (saved = true));
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(saved).toBe(false);
+		expect(asked).toBeGreaterThan(1);
+		queued = false;
+		await saving;
+		const reader = await cache.open(() => undefined);
+		expect(reader?.size).toBe(1200);
+		expect(await reader?.get('n1199.md', 1199, 1)).toEqual(syntax);
+		reader?.close();
+	});
+
 	test('round-trips through a file, keyed by root, config and build', async () => {
 		const memory = new MemoryFileSystem(FILES);
 		const factory = nodeIndexCache(cacheFolder, 'build-1');

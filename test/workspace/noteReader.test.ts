@@ -93,7 +93,14 @@ async function load(root: string, withWorkers: boolean, script = WORKER): Promis
 	const vault = new VaultIndex(configFile.loaded);
 	const reader = withWorkers ? createWorkerNoteReader(configFile.loaded, { workers: 2, script }) : undefined;
 	if (withWorkers && !reader) throw new Error(`${script} is missing: run \`npm run build\` first (npm test does)`);
-	await loadVault(nodeFileSystem, root, vault, { reader }).finally(() => reader?.dispose());
+	let read = 0;
+	const counted = reader && {
+		read: (note: Parameters<typeof reader.read>[0]) => (read++, reader.read(note)),
+		dispose: () => reader.dispose(),
+	};
+	// Every vault here is small: the reader is used however few notes there are.
+	await loadVault(nodeFileSystem, root, vault, { reader: counted, readerMinNotes: 0 }).finally(() => reader?.dispose());
+	if (withWorkers) expect(read).toBe(vault.noteIds().length);
 	return vault;
 }
 

@@ -41,7 +41,12 @@ export function defaultCacheFolder(): string {
  * server's own bundle: a new build may parse differently), so the cache of an older build is
  * found, logged, ignored and then replaced, instead of piling up beside the new one.
  */
-export function nodeIndexCache(folder: string, buildId: string): IndexCacheFactory {
+export function nodeIndexCache(
+	folder: string,
+	buildId: string,
+	/** While this says so (output to the client queued), a save waits between shards. */
+	pauseWhile: () => boolean = () => false,
+): IndexCacheFactory {
 	return (root, configText) => {
 		const name = createHash('sha256')
 			.update(`${root}\0${configText ?? ''}`)
@@ -50,7 +55,7 @@ export function nodeIndexCache(folder: string, buildId: string): IndexCacheFacto
 		const key = createHash('sha256')
 			.update(`${FORMAT}\0${buildId}\0${root}\0${configText ?? ''}`)
 			.digest();
-		return fileCache(path.join(folder, `${name}.index`), key);
+		return fileCache(path.join(folder, `${name}.index`), key, pauseWhile);
 	};
 }
 
@@ -64,10 +69,13 @@ export function buildIdOf(script: string): string {
 	}
 }
 
+/** How long a save waits before looking again whether output is still queued. */
+const PAUSE_MS = 5;
+
 /** Distinguishes the temporary files of saves that overlap in one process. */
 let saveCount = 0;
 
-function fileCache(file: string, key: Buffer): IndexCache {
+function fileCache(file: string, key: Buffer, pauseWhile: () => boolean): IndexCache {
 	return {
 		async open(log) {
 			let handle: FileHandle;
@@ -99,7 +107,7 @@ function fileCache(file: string, key: Buffer): IndexCache {
 			try {
 				await fs.promises.mkdir(path.dirname(file), { recursive: true });
 				handle = await fs.promises.open(temporary, 'w');
-				await writeCache(handle, key, notes);
+				await writeCache(handle, key, notes, pauseWhile);
 				await handle.close();
 				handle = undefined;
 				await fs.promises.rename(temporary, file);
@@ -306,6 +314,7 @@ async function writeCache(
 	handle: FileHandle,
 	key: Buffer,
 	notes: readonly (readonly [NoteId, CachedNote])[],
+	pauseWhile: () => boolean,
 ): Promise<void> {
 	let offset = 0;
 	const write = async (bytes: Buffer) => {
@@ -342,7 +351,12 @@ async function writeCache(
 	for (const entry of notes) {
 		if (!writer.write(entry[1].syntax)) continue;
 		pending.push(entry);
-		if (writer.notes >= SHARD_NOTES || writer.bytes >= SHARD_BYTES) await flush();
+		if (writer.notes >= SHARD_NOTES || writer.bytes >= SHARD_BYTES) {
+			await flush();
+			// The save runs right after indexing, when the first large answers (a hub's references,
+			// 26 MB at 100k) leave the pipe a slice per turn: each shard encoded meanwhile delays them.
+			while (pauseWhile()) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+		}
 	}
 	await flush();
 	table.uint(shardCount);

@@ -17,6 +17,8 @@ import { toAbsolutePath } from './vaultPaths';
 const READ_CONCURRENCY = 64;
 /** Batches read ahead of the one being indexed. */
 const READ_AHEAD_BATCHES = 8;
+/** Notes below which a vault is read and parsed on this thread, even when a reader is given. */
+export const READER_MIN_NOTES = 5000;
 /** Batches indexed between two turns of the event loop, at most. */
 const YIELD_EVERY_BATCHES = 4;
 
@@ -61,6 +63,8 @@ export interface LoadOptions {
 	readonly cacheLog?: CacheLog;
 	/** Reads and parses notes elsewhere (worker threads); without one, notes are read and parsed here. */
 	readonly reader?: NoteReader;
+	/** The reader is used from this many notes on (default READER_MIN_NOTES). */
+	readonly readerMinNotes?: number;
 }
 
 export interface LoadedVault {
@@ -88,9 +92,14 @@ export async function loadVault(
 	options.onFilesKnown?.();
 	const notes = files.filter((file) => file.kind === 'note');
 	const cached = await openCache(options);
+	// Worker threads each load the parser and warm it up: for a small vault that costs more than it saves.
+	const readOptions =
+		notes.length >= (options.readerMinNotes ?? READER_MIN_NOTES) ? options : { ...options, reader: undefined };
 	const readBatch = (start: number) =>
 		Promise.all(
-			notes.slice(start, start + READ_CONCURRENCY).map((file) => readOrReuse(fs, root, file, config, options, cached)),
+			notes
+				.slice(start, start + READ_CONCURRENCY)
+				.map((file) => readOrReuse(fs, root, file, config, readOptions, cached)),
 		);
 	// The next batches are read while this one is indexed: the disk (or the page cache, through
 	// libuv's threads) and the parser (here or in workers) then work at the same time.
