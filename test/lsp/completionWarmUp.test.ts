@@ -3,7 +3,7 @@
 import { expect, test } from 'vitest';
 import type { Change } from '../../server/src/core';
 import { VaultIndex, completeAt, loadConfig, prepareCompletion } from '../../server/src/core';
-import { warmUpCompletion } from '../../server/src/lsp/handlers/completion';
+import { WARM_UP_FILES, warmUpCompletion } from '../../server/src/lsp/handlers/completion';
 import type { ServerState } from '../../server/src/lsp/serverState';
 
 const logger = {
@@ -20,12 +20,13 @@ async function turns(count: number): Promise<void> {
 	for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-test('after indexing, a note opened or edited starts the build, 500 files per turn', async () => {
+test('after indexing, a note opened or edited starts the build, a slice of files per turn', async () => {
 	const vault = new VaultIndex(loadConfig(undefined));
-	const notes: Change[] = Array.from({ length: 1200 }, (_, index) => ({
+	const count = WARM_UP_FILES * 2 + WARM_UP_FILES / 2;
+	const notes: Change[] = Array.from({ length: count }, (_, index) => ({
 		kind: 'note',
 		id: `n${index}.md`,
-		text: `[[n${(index + 1) % 1200}]]`,
+		text: `[[n${(index + 1) % count}]]`,
 	}));
 	vault.apply(notes);
 	const session = { vault, indexing: true, filesKnown: true };
@@ -37,17 +38,20 @@ test('after indexing, a note opened or edited starts the build, 500 files per tu
 	// Started again by the next edit: once, however many edits come.
 	warmUpCompletion(state, 'file:///vault/n0.md', logger);
 	await turns(1);
-	// `prepareCompletion(vault, 0)` only asks: 500 of 1200 files are in after one turn.
+	// `prepareCompletion(vault, 0)` only asks: one slice of 2.5 is in after one turn.
 	expect(prepareCompletion(vault, 0)).toBe(false);
 	await turns(2);
 	expect(prepareCompletion(vault, 0)).toBe(true);
-	const result = completeAt(vault, 'n0.md', '[[n119', { line: 0, character: 6 });
-	expect(result.items[0]?.label).toBe('n119');
+	const last = `n${count - 1}`;
+	const result = completeAt(vault, 'n0.md', `[[${last}`, { line: 0, character: 2 + last.length });
+	expect(result.items[0]?.label).toBe(last);
 });
 
 test('the build waits while output to the client is still queued', async () => {
 	const vault = new VaultIndex(loadConfig(undefined));
-	vault.apply(Array.from({ length: 600 }, (_, index): Change => ({ kind: 'note', id: `n${index}.md`, text: '' })));
+	vault.apply(
+		Array.from({ length: WARM_UP_FILES + 1 }, (_, index): Change => ({ kind: 'note', id: `n${index}.md`, text: '' })),
+	);
 	const session = { vault, indexing: false, filesKnown: true };
 	const state = { locate: () => ({ session, id: 'n0.md' }) } as unknown as ServerState;
 	let pending = true;

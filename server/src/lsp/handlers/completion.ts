@@ -16,8 +16,11 @@ import type { HandlerContext } from './index';
 /** `[[` is two characters: `[` triggers, and the core answers nothing after a single one. */
 export const COMPLETION_TRIGGERS = ['[', '#', '^', ':'];
 
-/** Files taken into the table per turn of the event loop while it is built ahead (about 10 ms of work). */
-const WARM_UP_FILES = 500;
+/**
+ * Files taken into the table per turn of the event loop while it is built ahead (about 2 ms of
+ * work): a request that arrives meanwhile waits for one slice per turn it spends in the server.
+ */
+export const WARM_UP_FILES = 100;
 /** How long the warm-up waits before looking again while output is queued. */
 const OUTPUT_PENDING_WAIT_MS = 5;
 
