@@ -31,6 +31,9 @@ export interface Located {
 const OWN_WATCH_DEBOUNCE_MS = 15;
 const INDEX_CHANGED_DEBOUNCE_MS = 200;
 
+/** How long after indexing the index cache is written. */
+const SAVE_CACHE_DELAY_MS = 3000;
+
 export class ServerState {
 	readonly sessions: VaultSession[] = [];
 	private readonly settings = new Map<VaultSession, VaultNotesSettings>();
@@ -152,8 +155,10 @@ export class ServerState {
 		}
 		progress?.done();
 		this.indexChanged(session);
-		// After the progress ends: serializing a large vault's cache must not delay its diagnostics.
-		if (done) setImmediate(() => void session.saveCache());
+		// A while after the progress ends: writing a large vault's cache must delay neither its
+		// diagnostics nor the first requests, which come right after indexing (a hub's references
+		// at 100k notes: first answer 1.1 s with the save running beside it, 0.98 s without).
+		if (done) setTimeout(() => void session.saveCache(), SAVE_CACHE_DELAY_MS).unref();
 	}
 
 	onDocument(uri: string): void {
