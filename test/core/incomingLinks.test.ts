@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Change, VaultIndex } from '../../server/src/core';
 import { findReferences, listBacklinks } from '../../server/src/core';
+import { countShownLinkingNotes, shownLinkingNotes } from '../../server/src/core/features/shownLinkingNotes';
 import type { FileMap } from '../support/incremental';
 import { applyToFiles, changeArbitrary, scratch } from '../support/incremental';
 import { renderRange } from '../support/vaultFixture';
@@ -32,6 +33,8 @@ function answers(vault: VaultIndex, ids: readonly string[]): string {
 			const backlinks = listBacklinks(vault, id)
 				.map((group) => `${group.id} '${group.title}' ${group.ranges.map(renderRange).join(' ')}`)
 				.join(', ');
+			// The views count without listing: the count must be the listed notes' number.
+			expect(countShownLinkingNotes(vault, id), id).toBe(shownLinkingNotes(vault, id).length);
 			return `${id}\n  ← ${incoming}\n  refs ${references}\n  backlinks ${backlinks}`;
 		})
 		.join('\n');

@@ -29,5 +29,13 @@ describe('vaultNotes/status', () => {
 		await harness.open('/v/a.md', '# H\n[[b]] [[也无]] [[a#没有]]');
 		await harness.waitFor(() => harness!.codesOf('/v/a.md').length === 2);
 		expect((await status()).vaults[0]).toMatchObject({ errors: 1, warnings: 1 });
+		// Kept sums follow every publication, in both directions.
+		await harness.open('/v/b.md', '[[无]] [[a#没有]]');
+		await harness.waitFor(() => harness!.codesOf('/v/b.md').length === 2);
+		expect((await status()).vaults[0]).toMatchObject({ errors: 2, warnings: 2 });
+		await harness.change('/v/a.md', '# H\n[[b]]');
+		await harness.change('/v/b.md', '[[a]]');
+		await harness.waitFor(() => harness!.codesOf('/v/a.md').length + harness!.codesOf('/v/b.md').length === 0);
+		expect((await status()).vaults[0]).toMatchObject({ errors: 0, warnings: 0 });
 	});
 });

@@ -20,6 +20,8 @@ export class DiagnosticsPublisher {
 	private readonly lastSent = new Map<string, string>();
 	/** Errors and warnings per published URI, so that status needs no diagnostics recomputed. */
 	private readonly counts = new Map<string, [number, number]>();
+	/** The sums of `counts` under each session URI (`…/`) asked about so far. */
+	private readonly totals = new Map<string, [number, number]>();
 	private readonly pending = new Map<VaultSession, Set<NoteId>>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private flushing: Promise<void> = Promise.resolve();
@@ -64,16 +66,23 @@ export class DiagnosticsPublisher {
 		this.publishConfig(session);
 	}
 
-	/** Errors and warnings currently published for a session (what the Problems panel shows). */
+	/**
+	 * Errors and warnings currently published for a session (what the Problems panel shows). Status
+	 * asks after every change: the sums are kept up to date by `send`, not added up per request.
+	 */
 	problemCounts(session: VaultSession): { errors: number; warnings: number } {
-		let errors = 0;
-		let warnings = 0;
-		for (const [uri, [uriErrors, uriWarnings]] of this.counts) {
-			if (!uri.startsWith(session.uri + '/')) continue;
-			errors += uriErrors;
-			warnings += uriWarnings;
+		const prefix = session.uri + '/';
+		let total = this.totals.get(prefix);
+		if (!total) {
+			total = [0, 0];
+			for (const [uri, [errors, warnings]] of this.counts) {
+				if (!uri.startsWith(prefix)) continue;
+				total[0] += errors;
+				total[1] += warnings;
+			}
+			this.totals.set(prefix, total);
 		}
-		return { errors, warnings };
+		return { errors: total[0], warnings: total[1] };
 	}
 
 	/** Waits until nothing is scheduled or being sent. */
@@ -146,14 +155,22 @@ export class DiagnosticsPublisher {
 		diagnostics: ReturnType<typeof toLspDiagnostic>[],
 		text = JSON.stringify(diagnostics),
 	): void {
+		const [oldErrors, oldWarnings] = this.counts.get(uri) ?? [0, 0];
+		let errors = 0;
+		let warnings = 0;
 		if (diagnostics.length === 0) {
 			this.lastSent.delete(uri);
 			this.counts.delete(uri);
 		} else {
 			this.lastSent.set(uri, text);
-			const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
-			const warnings = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+			errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+			warnings = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
 			this.counts.set(uri, [errors, warnings]);
+		}
+		for (const [prefix, total] of this.totals) {
+			if (!uri.startsWith(prefix)) continue;
+			total[0] += errors - oldErrors;
+			total[1] += warnings - oldWarnings;
 		}
 		void this.connection.sendDiagnostics({ uri, diagnostics });
 	}

@@ -8,10 +8,17 @@ import type { NoteId } from '../types';
  * itself (`[[#Heading]]` is no backlink) and not notes matched by the config's `ignore`.
  */
 export function shownLinkingNotes(vault: VaultIndex, id: NoteId): NoteEntry[] {
-	const res: NoteEntry[] = [];
-	for (const source of vault.linkingNotes(id)) {
-		const entry = vault.note(source);
-		if (entry && source !== id && !entry.ignored) res.push(entry);
-	}
-	return res;
+	return vault.linkingNotes(id).flatMap((source) => shownEntry(vault, id, source) ?? []);
+}
+
+/** How many notes `shownLinkingNotes` lists, without listing and sorting them (views count hubs on every change). */
+export function countShownLinkingNotes(vault: VaultIndex, id: NoteId): number {
+	let count = 0;
+	for (const source of vault.linkingNotesUnordered(id)) if (shownEntry(vault, id, source)) count++;
+	return count;
+}
+
+function shownEntry(vault: VaultIndex, id: NoteId, source: NoteId): NoteEntry | undefined {
+	const entry = vault.note(source);
+	return entry && source !== id && !entry.ignored ? entry : undefined;
 }

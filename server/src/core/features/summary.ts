@@ -8,7 +8,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { Link, NoteId, NoteSyntax } from '../types';
 import { isInFolder } from './diagnostics';
 import { noteInfo } from './noteInfo';
-import { shownLinkingNotes } from './shownLinkingNotes';
+import { countShownLinkingNotes } from './shownLinkingNotes';
 import type { SummaryLink, SummaryNode } from './summaryTree';
 import { summaryTree } from './summaryTree';
 
@@ -48,7 +48,7 @@ export function buildSummary(vault: VaultIndex, id: NoteId, text: string): Summa
 		source,
 		summary: summaryOf(vault, id, body, syntax),
 		topics: topicsOf(vault, id, syntax),
-		backlinkCount: shownLinkingNotes(vault, id).length,
+		backlinkCount: countShownLinkingNotes(vault, id),
 	};
 }
 

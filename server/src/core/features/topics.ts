@@ -8,7 +8,7 @@ import { compareCodePoints } from '../text/paths';
 import type { NoteId } from '../types';
 import { isInFolder } from './diagnostics';
 import { noteTitle } from './noteTitle';
-import { shownLinkingNotes } from './shownLinkingNotes';
+import { countShownLinkingNotes, shownLinkingNotes } from './shownLinkingNotes';
 
 export interface TopicsQuery {
 	/** A topic note: list its notes instead of the topics. */
@@ -29,7 +29,7 @@ export interface TopicListItem {
 export function listTopics(vault: VaultIndex, query: TopicsQuery): TopicListItem[] {
 	if (query.topic !== undefined) {
 		const members = membersOf(vault, query.topic).map((entry) =>
-			item(vault, entry, shownLinkingNotes(vault, entry.id).length),
+			item(vault, entry, countShownLinkingNotes(vault, entry.id)),
 		);
 		return members.sort(byTitle);
 	}

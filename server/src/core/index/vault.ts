@@ -165,7 +165,12 @@ export class VaultIndex {
 
 	/** The notes with at least one link navigating to `id`, in code-point order. */
 	linkingNotes(id: NoteId): NoteId[] {
-		return [...(this.incoming.get(id)?.keys() ?? [])].sort(compareCodePoints);
+		return [...this.linkingNotesUnordered(id)].sort(compareCodePoints);
+	}
+
+	/** The same notes in no particular order: counting them needs no sort (66k for a hub at 100k notes). */
+	linkingNotesUnordered(id: NoteId): IterableIterator<NoteId> {
+		return (this.incoming.get(id) ?? new Map<NoteId, number>()).keys();
 	}
 
 	/**
