@@ -110,12 +110,25 @@ export class VaultIndex {
 			if (isInvisiblePath(change.id)) continue;
 			this.applyOne(change, touched, keysToRecheck, toResolve);
 		}
+		// Notes not changed themselves whose links under these keys a created or deleted file can
+		// answer: only those links are resolved again (the 500 notes a new note fixes keep the rest).
+		const keysOf = new Map<NoteId, Set<string>>();
 		for (const key of keysToRecheck) {
-			for (const source of this.sourcesByKey.get(key)?.keys() ?? []) toResolve.add(source);
+			for (const source of this.sourcesByKey.get(key)?.keys() ?? []) {
+				if (toResolve.has(source)) continue;
+				let keys = keysOf.get(source);
+				if (!keys) keysOf.set(source, (keys = new Set()));
+				keys.add(key);
+			}
 		}
 		for (const id of toResolve) {
 			const entry = this.note(id);
 			if (entry) this.resolveNote(entry, touched);
+		}
+		for (const [id, keys] of keysOf) {
+			const entry = this.note(id);
+			if (entry) this.resolveNote(entry, touched, keys);
+			toResolve.add(id);
 		}
 		for (const id of toResolve) this.touchFragmentLinksIfNeeded(id, touched);
 		this.anchorsChanged.clear();
@@ -274,11 +287,17 @@ export class VaultIndex {
 	}
 
 	/** Resolves every link of a note again and updates the incoming map. */
-	private resolveNote(entry: NoteEntry, touched: Set<NoteId>): void {
+	private resolveNote(entry: NoteEntry, touched: Set<NoteId>, onlyKeys?: ReadonlySet<string>): void {
 		// `before` is empty for a note parsed in this apply, else it holds one resolution per link.
 		const before = entry.resolutions;
 		const links = entry.syntax?.links ?? [];
-		entry.resolutions = links.map((link) => resolveLink(this.lookup, entry.id, link));
+		const partial = onlyKeys !== undefined && before.length === links.length;
+		entry.resolutions = links.map((link, index) => {
+			if (!partial) return resolveLink(this.lookup, entry.id, link);
+			// A link without a lookup key (`[[#Heading]]`, a path above the root) depends on no file.
+			const key = planLookup(entry.id, link).key;
+			return key !== undefined && onlyKeys.has(key) ? resolveLink(this.lookup, entry.id, link) : before[index]!;
+		});
 		// Only links whose target changed move in `incoming`: the 500 notes re-resolved because the
 		// note they link to appeared keep their other links, and hubs keep their incomingLinks lists.
 		entry.resolutions.forEach((resolution, index) => {
